@@ -1,0 +1,25 @@
+// Lint: typescript-eslint's recommended rules plus the package wall (no deep imports across packages).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', '**/.turbo/**', '**/.vitest/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nanograd/*/src/*', '@nanograd/*/dist/*'], message: 'Import packages through their exports map.' },
+            { group: ['../../*/src/*'], message: 'Import other packages by name, not by path.' },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+);

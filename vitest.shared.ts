@@ -1,0 +1,14 @@
+// Shared vitest settings: tests run on TypeScript sources through the @nanograd/source condition, no build.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@nanograd/source'] },
+  ssr: { resolve: { conditions: ['@nanograd/source'] } },
+  test: {
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+    // Under CI a JSON report per package lets .ci/run print one "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.vitest/report.json' },
+    testTimeout: 60_000,
+  },
+});
