@@ -22,4 +22,21 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Core packages run in browsers too: Node-only modules and globals stay in tests, benches and scripts.
+    files: ['packages/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.bench.ts', '**/node/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'os', 'url', 'zlib', 'worker_threads', 'crypto'], message: 'Core packages must not import Node-only modules outside a node/ entry point.' },
+            { group: ['@nanograd/*/src/*', '@nanograd/*/dist/*'], message: 'Import packages through their exports map.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'Buffer', '__dirname', '__filename', 'require'],
+    },
+  },
 );
