@@ -6,8 +6,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@nanograd/source'] } },
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
-    // Under CI a JSON report per package lets .ci/run print one "N passed, N failed" line.
-    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    // A JSON report per package lets .ci/run print one "N passed, N failed" line.
+    reporters: ['default', 'json'],
     outputFile: { json: '.vitest/report.json' },
     testTimeout: 60_000,
   },

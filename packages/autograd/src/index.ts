@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export { getBackend, setBackend, withBackend } from './backend';
+export { ShapeError, DTypeError, BackendError } from '@nanograd/kernels';

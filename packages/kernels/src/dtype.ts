@@ -36,8 +36,11 @@ export type FloatDType = 'f32' | 'f64';
  * @category Backend
  */
 export interface TypedArrayOf {
+  /** 32-bit floats. */
   f32: Float32Array;
+  /** 64-bit floats. */
   f64: Float64Array;
+  /** 32-bit signed integers. */
   i32: Int32Array;
 }
 
