@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import shared from '../../tsup.shared';
 
-export default defineConfig({ ...shared, entry: { index: 'src/index.ts' } });
+// Entries mirror the `exports` map; `testing` needs vitest, which stays a peer dependency.
+export default defineConfig({ ...shared, entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' }, external: ['vitest'] });

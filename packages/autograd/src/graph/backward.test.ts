@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { tensor } from '../create';
+import { add } from '../ops/elementwise/add';
+import { mul } from '../ops/elementwise/mul';
+import { sum } from '../ops/reduce/sum';
+import { backward, gradients } from './backward-api';
+
+describe('backward', () => {
+  it('reproduces the hand checks of the Scheme notebook', () => {
+    const a = tensor([3], { requiresGrad: true, dtype: 'f64' });
+    const b = tensor([4], { requiresGrad: true, dtype: 'f64' });
+    backward(sum(mul(a, b)));
+    expect(a.grad?.toList()).toEqual([4]);
+    expect(b.grad?.toList()).toEqual([3]);
+
+    const x = tensor([2], { requiresGrad: true, dtype: 'f64' });
+    backward(sum(mul(mul(x, x), x)));
+    expect(x.grad?.toList()).toEqual([12]);
+
+    const row = tensor([[1, 2]], { requiresGrad: true });
+    backward(sum(add(row, tensor([[0, 0], [0, 0], [0, 0]]))));
+    expect(row.grad?.toList()).toEqual([[3, 3]]);
+  });
+
+  it('accumulates: two calls give exactly twice the gradient', () => {
+    const x = tensor([1, -2, 3], { requiresGrad: true, dtype: 'f64' });
+    const loss = sum(mul(x, x));
+    backward(loss);
+    backward(loss);
+    expect(x.grad?.toList()).toEqual([4, -8, 12]);
+  });
+
+  it('requires a seed for non-scalar outputs', () => {
+    const x = tensor([1, 2], { requiresGrad: true });
+    expect(() => backward(mul(x, 2))).toThrow('backward: a non-scalar output (2) needs an explicit seed gradient');
+    backward(mul(x, 2), { seed: tensor([1, 10]) });
+    expect(x.grad?.toList()).toEqual([2, 20]);
+  });
+
+  it('differentiates twice with createGraph', () => {
+    const x = tensor([2], { requiresGrad: true, dtype: 'f64' });
+    const [first] = gradients(sum(mul(mul(x, x), x)), [x], { createGraph: true });
+    expect(first?.toList()).toEqual([12]);
+    const [second] = gradients(sum(first!), [x]);
+    expect(second?.toList()).toEqual([12]);
+  });
+});

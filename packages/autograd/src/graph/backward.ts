@@ -1,0 +1,99 @@
+// Reverse-mode sweep: topological order, VJP calls, broadcast reduction in one place, accumulation.
+import { formatShape, ShapeError } from '@nanograd/kernels';
+import type { Tensor } from '../tensor';
+import { GraphError } from './graph-error';
+import { withGradMode } from './grad-mode';
+import type { OpContext } from './define-op';
+import { accumulate, sumToShape } from './accumulate';
+
+/**
+ * Options of {@link backward} and {@link gradients}.
+ *
+ * @example
+ * ```ts
+ * import type { BackwardOptions } from '@nanograd/autograd';
+ * const options: BackwardOptions = { createGraph: true };
+ * ```
+ * @category Graph
+ */
+export interface BackwardOptions {
+  /** Gradient of the final result with respect to `output`; required unless `output` has one element. */
+  readonly seed?: Tensor;
+  /**
+   * Record the backward computation itself, so the gradients can be differentiated again (default false; the
+   * first-order pass then records nothing).
+   */
+  readonly createGraph?: boolean;
+}
+
+/** Tensors reachable from `root` through graph nodes, inputs before the tensors computed from them. */
+function topologicalOrder(root: Tensor): Tensor[] {
+  const order: Tensor[] = [];
+  const state = new Map<Tensor, 1 | 2>(); // 1 = on the current path, 2 = finished
+  const stack: { tensor: Tensor; next: number }[] = [{ tensor: root, next: 0 }];
+  state.set(root, 1);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as { tensor: Tensor; next: number };
+    const inputs = frame.tensor.node?.inputs ?? [];
+    if (frame.next < inputs.length) {
+      const input = inputs[frame.next++] as Tensor;
+      if (!input.requiresGrad) continue;
+      const seen = state.get(input);
+      if (seen === 1) {
+        throw new GraphError(`backward: the graph has a cycle through ${input.node?.def.name ?? 'a leaf'} (${formatShape(input.shape)})`);
+      }
+      if (seen === undefined) {
+        state.set(input, 1);
+        stack.push({ tensor: input, next: 0 });
+      }
+    } else {
+      state.set(frame.tensor, 2);
+      order.push(frame.tensor);
+      stack.pop();
+    }
+  }
+  return order;
+}
+
+/**
+ * Runs the sweep from `output` and returns the gradient of every tensor reached.
+ * @internal
+ */
+export function propagate(output: Tensor, seed: Tensor, createGraph: boolean): Map<Tensor, Tensor> {
+  const grads = new Map<Tensor, Tensor>([[output, seed]]);
+  const order = topologicalOrder(output);
+  withGradMode(createGraph, () => {
+    for (let position = order.length - 1; position >= 0; position--) {
+      const tensor = order[position] as Tensor;
+      const node = tensor.node;
+      const grad = grads.get(tensor);
+      if (node === null || grad === undefined) continue;
+      const context: OpContext<never> = { inputs: node.inputs, output: tensor, attrs: node.attrs as never };
+      const vjp = node.def.vjp;
+      if (vjp === undefined) continue;
+      const inputGrads = vjp(grad, context);
+      node.inputs.forEach((input, index) => {
+        const inputGrad = inputGrads[index];
+        if (!input.requiresGrad || inputGrad === null || inputGrad === undefined) return;
+        const reduced = sumToShape(node.def.name, inputGrad, input.shape);
+        const previous = grads.get(input);
+        grads.set(input, previous === undefined ? reduced : accumulate(previous, reduced));
+      });
+    }
+  });
+  return grads;
+}
+
+/** Returns the seed for `output`, checking shape and dtype. */
+export function checkedSeed(name: string, output: Tensor, seed: Tensor | undefined, ones: (like: Tensor) => Tensor): Tensor {
+  if (seed === undefined) {
+    if (output.size !== 1) {
+      throw new ShapeError(`${name}: a non-scalar output (${formatShape(output.shape)}) needs an explicit seed gradient`);
+    }
+    return ones(output);
+  }
+  if (seed.shape.length !== output.shape.length || seed.shape.some((extent, axis) => extent !== output.shape[axis])) {
+    throw new ShapeError(`${name}: seed shape ${formatShape(seed.shape)} differs from output shape ${formatShape(output.shape)}`);
+  }
+  return seed;
+}

@@ -1,0 +1,174 @@
+// The Tensor value: a strided view of backend storage plus its place in the autograd graph.
+import {
+  contiguousStrides,
+  formatShape,
+  isContiguous,
+  sizeOf,
+  type Backend,
+  type DeviceBuffer,
+  type DType,
+  type Shape,
+  type Strides,
+  type TypedArray,
+  type View,
+} from '@nanograd/kernels';
+import type { NestedArray } from './create';
+import type { BackwardOptions } from './graph/backward';
+import { backward } from './graph/backward-api';
+import { detach } from './graph/detach';
+import type { GradNode } from './graph/grad-node';
+import { add } from './ops/elementwise/add';
+import { div } from './ops/elementwise/div';
+import { mul } from './ops/elementwise/mul';
+import { sub } from './ops/elementwise/sub';
+import { reshape } from './ops/movement/reshape';
+import { sum, type ReduceOptions } from './ops/reduce/sum';
+import { item, toList } from './to-list';
+
+/**
+ * An n-dimensional array of `f32`, `f64` or `i32` elements that records the ops applied to it, so gradients can
+ * flow back through them.
+ *
+ * @remarks
+ * Tensors are immutable values reclaimed by the garbage collector: there is no `dispose`. Views
+ * (reshape, transpose, slice) share storage with their source. Create tensors with {@link tensor},
+ * {@link tensor32}, {@link zeros} and friends rather than with `new`.
+ *
+ * @example
+ * ```ts
+ * import { tensor } from '@nanograd/autograd';
+ * const x = tensor([[1, 2], [3, 4]], { requiresGrad: true });
+ * x.shape; // [2, 2]
+ * ```
+ * @category Tensor
+ */
+export class Tensor {
+  /** Backend that owns {@link Tensor.buffer}. */
+  readonly backend: Backend;
+  /** The storage; shared between a tensor and its views. */
+  readonly buffer: DeviceBuffer;
+  /** Extent of each dimension. */
+  readonly shape: Shape;
+  /** Step in elements along each dimension (0 on broadcast axes). */
+  readonly strides: Strides;
+  /** Index of the first element in {@link Tensor.buffer}. */
+  readonly offset: number;
+  /** Element type. */
+  readonly dtype: DType;
+  /** Number of elements. */
+  readonly size: number;
+  /** Whether gradients are tracked for this tensor. */
+  requiresGrad: boolean;
+  /** Accumulated gradient (leaf tensors, after {@link Tensor.backward}); `null` until then. */
+  grad: Tensor | null = null;
+  /**
+   * The op application that produced this tensor, or `null` for leaves.
+   * @internal
+   */
+  node: GradNode | null;
+
+  /** @internal Use the creation functions instead. */
+  constructor(
+    backend: Backend,
+    buffer: DeviceBuffer,
+    shape: Shape,
+    strides: Strides,
+    offset: number,
+    requiresGrad: boolean,
+    node: GradNode | null,
+  ) {
+    this.backend = backend;
+    this.buffer = buffer;
+    this.shape = Object.freeze([...shape]);
+    this.strides = Object.freeze([...strides]);
+    this.offset = offset;
+    this.dtype = buffer.dtype;
+    this.size = sizeOf(shape);
+    this.requiresGrad = requiresGrad;
+    this.node = node;
+  }
+
+  /** Number of dimensions. */
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** Whether the elements lie row-major and gap-free in the buffer from {@link Tensor.offset}. */
+  get isContiguous(): boolean {
+    return isContiguous(this.shape, this.strides);
+  }
+
+  /**
+   * The elements as a row-major typed array. For a contiguous tensor that spans its whole buffer this is the
+   * live storage (writes show through, as with the Scheme egg's `tensor-data`); for views it is a copy.
+   */
+  get data(): TypedArray {
+    if (this.offset === 0 && this.size === this.buffer.size && this.isContiguous) return this.backend.view(this.buffer);
+    const out = this.backend.alloc(this.dtype, this.size);
+    this.backend.kernels.copy(this.view(), { buffer: out, shape: this.shape, strides: contiguousStrides(this.shape), offset: 0 });
+    return this.backend.view(out);
+  }
+
+  /**
+   * The kernel-level view of this tensor.
+   * @internal
+   */
+  view(): View {
+    return { buffer: this.buffer, shape: this.shape, strides: this.strides, offset: this.offset };
+  }
+
+  /** {@inheritDoc add} */
+  add(other: Tensor | number): Tensor {
+    return add(this, other);
+  }
+
+  /** {@inheritDoc sub} */
+  sub(other: Tensor | number): Tensor {
+    return sub(this, other);
+  }
+
+  /** {@inheritDoc mul} */
+  mul(other: Tensor | number): Tensor {
+    return mul(this, other);
+  }
+
+  /** {@inheritDoc div} */
+  div(other: Tensor | number): Tensor {
+    return div(this, other);
+  }
+
+  /** {@inheritDoc sum} */
+  sum(options?: ReduceOptions): Tensor {
+    return sum(this, options);
+  }
+
+  /** {@inheritDoc reshape} */
+  reshape(shape: Shape): Tensor {
+    return reshape(this, shape);
+  }
+
+  /** {@inheritDoc backward} */
+  backward(options?: BackwardOptions): void {
+    backward(this, options);
+  }
+
+  /** {@inheritDoc detach} */
+  detach(): Tensor {
+    return detach(this);
+  }
+
+  /** {@inheritDoc toList} */
+  toList(): NestedArray {
+    return toList(this);
+  }
+
+  /** {@inheritDoc item} */
+  item(): number {
+    return item(this);
+  }
+
+  /** Returns a short description, e.g. `Tensor(2x3, f32)`. */
+  toString(): string {
+    return `Tensor(${formatShape(this.shape)}, ${this.dtype}${this.requiresGrad ? ', requiresGrad' : ''})`;
+  }
+}
