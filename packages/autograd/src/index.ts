@@ -29,7 +29,7 @@ export { backward, gradients, zeroGrad, addToGrad } from './graph/backward-api';
 export { detach } from './graph/detach';
 export { noGrad, isGradEnabled, withGradMode } from './graph/grad-mode';
 export { GraphError } from './graph/graph-error';
-export type { OpContext, VjpRule, ComputeOpDef, ViewOpDef, OpDef } from './graph/define-op';
+export type { OpContext, VjpRule, ComputeOpDef, ViewOpDef, OpDef, OpSignature, ViewLayout } from './graph/define-op';
 export { defineOp, defineView } from './graph/define-op';
 export { apply } from './graph/apply';
 

@@ -36,6 +36,42 @@ export interface OpContext<A> {
 export type VjpRule<A> = (grad: Tensor, context: OpContext<A>) => readonly (Tensor | null)[];
 
 /**
+ * The result of an op's shape rule: the output's shape and dtype.
+ *
+ * @example
+ * ```ts
+ * import type { OpSignature } from '@nanograd/autograd';
+ * const signature: OpSignature = { shape: [2, 3], dtype: 'f32' };
+ * ```
+ * @category Extending
+ */
+export interface OpSignature {
+  /** Output extents. */
+  readonly shape: Shape;
+  /** Output element type. */
+  readonly dtype: DType;
+}
+
+/**
+ * The layout a view op gives its result over the input's buffer.
+ *
+ * @example
+ * ```ts
+ * import type { ViewLayout } from '@nanograd/autograd';
+ * const transposed: ViewLayout = { shape: [3, 2], strides: [1, 3], offset: 0 };
+ * ```
+ * @category Extending
+ */
+export interface ViewLayout {
+  /** Extents of the view. */
+  readonly shape: Shape;
+  /** Strides of the view, in elements. */
+  readonly strides: Strides;
+  /** Offset of the view's first element. */
+  readonly offset: number;
+}
+
+/**
  * An op that computes a new tensor with kernels.
  *
  * @example
@@ -51,7 +87,7 @@ export interface ComputeOpDef<A> {
   /** The exported function's name; error messages start with it. */
   readonly name: string;
   /** Checks the inputs and returns the output's shape and dtype; throws `ShapeError` before any allocation. */
-  infer(inputs: readonly Tensor[], attrs: A): { readonly shape: Shape; readonly dtype: DType };
+  infer(inputs: readonly Tensor[], attrs: A): OpSignature;
   /** Runs the kernels, writing the result into the freshly allocated, contiguous `out`. */
   forward(kernels: Kernels, inputs: readonly View[], out: View, attrs: A): void;
   /** The VJP rule; absent for ops whose output carries no gradient (argmax, comparisons). */
@@ -75,7 +111,7 @@ export interface ViewOpDef<A> {
   /** The exported function's name; error messages start with it. */
   readonly name: string;
   /** Checks the input and returns the view's layout over the same buffer. */
-  layout(input: Tensor, attrs: A): { readonly shape: Shape; readonly strides: Strides; readonly offset: number };
+  layout(input: Tensor, attrs: A): ViewLayout;
   /** The VJP rule. */
   readonly vjp: VjpRule<A>;
 }

@@ -31,6 +31,36 @@ export interface OpSample {
 }
 
 /**
+ * A constructor of errors, used to name the class an op must throw.
+ *
+ * @example
+ * ```ts
+ * import { ShapeError } from '@nanograd/autograd';
+ * import type { ErrorClass } from '@nanograd/autograd/testing';
+ * const expected: ErrorClass = ShapeError;
+ * ```
+ * @category Testing
+ */
+export type ErrorClass = new (message: string) => Error;
+
+/**
+ * Relative tolerances of the forward comparison.
+ *
+ * @example
+ * ```ts
+ * import type { Tolerance } from '@nanograd/autograd/testing';
+ * const loose: Tolerance = { f32: 1e-3 };
+ * ```
+ * @category Testing
+ */
+export interface Tolerance {
+  /** Float64 tolerance (default 1e-10). */
+  readonly f64?: number;
+  /** Float32 tolerance (default 1e-4). */
+  readonly f32?: number;
+}
+
+/**
  * An expected failure: the inputs, and the message the op must throw.
  *
  * @example
@@ -48,7 +78,7 @@ export interface OpErrorCase {
   /** The message must match; it must also start with the op name. */
   readonly message: RegExp | string;
   /** The error class (default: any Error subclass whose name ends in `Error`). */
-  readonly type?: new (...args: never[]) => Error;
+  readonly type?: ErrorClass;
 }
 
 /**
@@ -74,7 +104,7 @@ export interface OpSpec {
   /** False for ops without gradients (argmax, comparisons): the battery then checks that none flow. */
   readonly differentiable?: boolean;
   /** Tolerances of the forward comparison in float64 (default 1e-10) and float32 (default 1e-4), relative. */
-  readonly tolerance?: { readonly f64?: number; readonly f32?: number };
+  readonly tolerance?: Tolerance;
   /** Options passed to gradcheck and gradgradcheck. */
   readonly gradcheck?: GradcheckOptions;
 }

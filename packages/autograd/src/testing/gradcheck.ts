@@ -29,7 +29,18 @@ export interface GradcheckOptions {
   readonly seed?: number;
 }
 
-type Fn = (...inputs: Tensor[]) => Tensor;
+/**
+ * A function of tensors under test.
+ *
+ * @example
+ * ```ts
+ * import { mul } from '@nanograd/autograd';
+ * import type { TestedFunction } from '@nanograd/autograd/testing';
+ * const square: TestedFunction = (x) => mul(x!, x!);
+ * ```
+ * @category Testing
+ */
+export type TestedFunction = (...inputs: Tensor[]) => Tensor;
 
 function leaves(inputs: readonly Tensor[]): Tensor[] {
   return inputs.map((input) => {
@@ -81,7 +92,7 @@ function projection(output: Tensor, random: Random): Tensor {
  * ```
  * @category Testing
  */
-export function gradcheck(fn: Fn, inputs: readonly Tensor[], options: GradcheckOptions = {}): void {
+export function gradcheck(fn: TestedFunction, inputs: readonly Tensor[], options: GradcheckOptions = {}): void {
   const eps = options.eps ?? 1e-6;
   const random = new Random(options.seed ?? 7);
   const variables = leaves(inputs);
@@ -122,7 +133,7 @@ export function gradcheck(fn: Fn, inputs: readonly Tensor[], options: GradcheckO
  * ```
  * @category Testing
  */
-export function gradgradcheck(fn: Fn, inputs: readonly Tensor[], options: GradcheckOptions = {}): void {
+export function gradgradcheck(fn: TestedFunction, inputs: readonly Tensor[], options: GradcheckOptions = {}): void {
   const eps = options.eps ?? 1e-5;
   const random = new Random((options.seed ?? 7) + 1);
   const variables = leaves(inputs);

@@ -10,9 +10,9 @@
  *
  * @packageDocumentation
  */
-export type { GradcheckOptions } from './gradcheck';
+export type { GradcheckOptions, TestedFunction } from './gradcheck';
 export { gradcheck, gradgradcheck } from './gradcheck';
-export type { OpSample, OpErrorCase, OpSpec } from './describe-op';
+export type { OpSample, OpErrorCase, OpSpec, ErrorClass, Tolerance } from './describe-op';
 export { describeOp } from './describe-op';
 export type { RefArray } from './reference';
 export { refAt, refBuild, refMap, refReduce } from './reference';
