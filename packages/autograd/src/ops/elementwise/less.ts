@@ -1,0 +1,30 @@
+import { apply } from '../../graph/apply';
+import { toTensor } from '../../internal/operand';
+import { defineBinary } from '../../internal/elementwise';
+import type { Tensor } from '../../tensor';
+
+// No VJP: the result is piecewise constant, so it never requires gradients.
+const lessDef = defineBinary('less', 'less');
+
+/**
+ * Tells where `a < b`, element-wise with broadcasting, as 1 (true) or 0 (false).
+ *
+ * @remarks
+ * NaN compares unequal to everything (IEEE 754). The result carries no gradient; use it as a mask with
+ * {@link where} or {@link mul}.
+ *
+ * @param a - First operand (a tensor or a number).
+ * @param b - Second operand.
+ * @returns A tensor of 0s and 1s with the broadcast shape and the wider input dtype.
+ * @throws {@link ShapeError} If the shapes cannot be broadcast.
+ *
+ * @example
+ * ```ts
+ * import { less, tensor } from '@nanograd/autograd';
+ * less(tensor([1, 2, 3]), 2).toList(); // [1, 0, 0]
+ * ```
+ * @category Elementwise
+ */
+export function less(a: Tensor | number, b: Tensor | number): Tensor {
+  return apply(lessDef, [toTensor('less', a, b), toTensor('less', b, a)], undefined);
+}
