@@ -24,6 +24,21 @@ import { sub } from './ops/elementwise/sub';
 import { reshape } from './ops/movement/reshape';
 import { sum, type ReduceOptions } from './ops/reduce/sum';
 import { item, toList } from './to-list';
+import { exp } from './ops/elementwise/exp';
+import { log } from './ops/elementwise/log';
+import { neg } from './ops/elementwise/neg';
+import { pow } from './ops/elementwise/pow';
+import { relu } from './ops/activation/relu';
+import { tanh } from './ops/activation/tanh';
+import { sigmoid } from './ops/activation/sigmoid';
+import { matmul } from './ops/linalg/matmul';
+import { transpose } from './ops/linalg/transpose';
+import { permute } from './ops/linalg/permute';
+import { mean } from './ops/reduce/mean';
+import { max } from './ops/reduce/max';
+import { softmax, type SoftmaxOptions } from './ops/softmax/softmax';
+import { logSoftmax } from './ops/softmax/log-softmax';
+import { flatten, type FlattenOptions } from './ops/movement/flatten';
 
 /**
  * An n-dimensional array of `f32`, `f64` or `i32` elements that records the ops applied to it, so gradients can
@@ -135,6 +150,81 @@ export class Tensor {
   /** {@inheritDoc div} */
   div(other: Tensor | number): Tensor {
     return div(this, other);
+  }
+
+  /** {@inheritDoc pow} */
+  pow(exponent: Tensor | number): Tensor {
+    return pow(this, exponent);
+  }
+
+  /** {@inheritDoc neg} */
+  neg(): Tensor {
+    return neg(this);
+  }
+
+  /** {@inheritDoc exp} */
+  exp(): Tensor {
+    return exp(this);
+  }
+
+  /** {@inheritDoc log} */
+  log(): Tensor {
+    return log(this);
+  }
+
+  /** {@inheritDoc relu} */
+  relu(): Tensor {
+    return relu(this);
+  }
+
+  /** {@inheritDoc tanh} */
+  tanh(): Tensor {
+    return tanh(this);
+  }
+
+  /** {@inheritDoc sigmoid} */
+  sigmoid(): Tensor {
+    return sigmoid(this);
+  }
+
+  /** {@inheritDoc matmul} */
+  matmul(other: Tensor): Tensor {
+    return matmul(this, other);
+  }
+
+  /** {@inheritDoc transpose} */
+  transpose(axis0?: number, axis1?: number): Tensor {
+    return transpose(this, axis0, axis1);
+  }
+
+  /** {@inheritDoc permute} */
+  permute(axes: readonly number[]): Tensor {
+    return permute(this, axes);
+  }
+
+  /** {@inheritDoc mean} */
+  mean(options?: ReduceOptions): Tensor {
+    return mean(this, options);
+  }
+
+  /** {@inheritDoc max} */
+  max(options?: ReduceOptions): Tensor {
+    return max(this, options);
+  }
+
+  /** {@inheritDoc softmax} */
+  softmax(options?: SoftmaxOptions): Tensor {
+    return softmax(this, options);
+  }
+
+  /** {@inheritDoc logSoftmax} */
+  logSoftmax(options?: SoftmaxOptions): Tensor {
+    return logSoftmax(this, options);
+  }
+
+  /** {@inheritDoc flatten} */
+  flatten(options?: FlattenOptions): Tensor {
+    return flatten(this, options);
   }
 
   /** {@inheritDoc sum} */

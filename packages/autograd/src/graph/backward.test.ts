@@ -45,3 +45,14 @@ describe('backward', () => {
     expect(second?.toList()).toEqual([12]);
   });
 });
+
+describe('gradient dtypes', () => {
+  it('gives each input a gradient of its own dtype through promoting ops', () => {
+    const single = tensor([1, 2], { requiresGrad: true, dtype: 'f32' });
+    const double = tensor([3, 4], { requiresGrad: true, dtype: 'f64' });
+    backward(sum(mul(single, double)));
+    expect(single.grad?.dtype).toBe('f32');
+    expect(double.grad?.dtype).toBe('f64');
+    expect(single.grad?.toList()).toEqual([3, 4]);
+  });
+});

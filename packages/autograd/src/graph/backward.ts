@@ -5,6 +5,7 @@ import { GraphError } from './graph-error';
 import { withGradMode } from './grad-mode';
 import type { OpContext } from './define-op';
 import { accumulate, sumToShape } from './accumulate';
+import { cast } from '../ops/linalg/cast';
 
 /**
  * Options of {@link backward} and {@link gradients}.
@@ -75,7 +76,9 @@ export function propagate(output: Tensor, seed: Tensor, createGraph: boolean): M
       node.inputs.forEach((input, index) => {
         const inputGrad = inputGrads[index];
         if (!input.requiresGrad || inputGrad === null || inputGrad === undefined) return;
-        const reduced = sumToShape(node.def.name, inputGrad, input.shape);
+        const summed = sumToShape(node.def.name, inputGrad, input.shape);
+        // A promoting op (f32 · f64) must still hand an f32 input an f32 gradient.
+        const reduced = summed.dtype === input.dtype ? summed : cast(summed, input.dtype);
         const previous = grads.get(input);
         grads.set(input, previous === undefined ? reduced : accumulate(previous, reduced));
       });

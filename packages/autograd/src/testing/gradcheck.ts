@@ -65,6 +65,7 @@ function compare(label: string, analytic: ArrayLike<number>, numeric: ArrayLike<
   for (let i = 0; i < numeric.length; i++) {
     const a = analytic[i] as number;
     const n = numeric[i] as number;
+    if (Number.isNaN(a) && Number.isNaN(n)) continue;
     if (!(Math.abs(a - n) <= atol + rtol * Math.abs(n))) {
       throw new Error(`${label}: element ${i} analytic ${a} vs numeric ${n} (|diff| ${Math.abs(a - n)})`);
     }
