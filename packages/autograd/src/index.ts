@@ -138,5 +138,15 @@ export { customVjp } from './functional/custom-vjp';
 export { setBackwardFn } from './functional/set-backward-fn';
 export type { TransformInput, TensorFunction, BackwardFn } from './functional/transform-types';
 
+// Diagnostics.
+export type { GradNormOptions } from './diagnostics/grad-norm';
+export { gradNorm } from './diagnostics/grad-norm';
+export type { GradientHealthOptions, GradientHealth, TensorGradientHealth } from './diagnostics/check-gradient-health';
+export { checkGradientHealth } from './diagnostics/check-gradient-health';
+export type { GradientMonitorOptions, GradientSummary } from './diagnostics/gradient-monitor';
+export { GradientMonitor } from './diagnostics/gradient-monitor';
+export type { ToDotOptions } from './diagnostics/to-dot';
+export { toDot } from './diagnostics/to-dot';
+
 // Errors.
 export { ShapeError, DTypeError, BackendError } from '@nanograd/kernels';
