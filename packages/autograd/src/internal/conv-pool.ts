@@ -1,0 +1,40 @@
+// Shared front half of the pooling ops: options, window-fit check, and the per-channel unfold.
+import { DTypeError, ShapeError } from '@nanograd/kernels';
+import type { Tensor } from '../tensor';
+import { reshape } from '../ops/movement/reshape';
+import { asBatch, convGeometry, toPair, type Pair } from './conv-geometry';
+import { im2colUnchecked } from './conv-unfold';
+
+/**
+ * Options of the window pooling ops.
+ *
+ * @example
+ * ```ts
+ * import type { Pool2dOptions } from '@nanograd/autograd';
+ * const overlapping: Pool2dOptions = { stride: 1, padding: 1 };
+ * ```
+ * @category Convolution
+ */
+export interface Pool2dOptions {
+  /** Step between windows, one number or `[height, width]` (default: the kernel size). */
+  readonly stride?: Pair;
+  /** Padding on each side, at most half the window, one number or `[height, width]` (default 0). */
+  readonly padding?: Pair;
+}
+
+/** Unfolded windows `(N·C, kH·kW, outH·outW)` plus the output shape (rank of the input kept). */
+export function poolWindows(name: string, input: Tensor, kernelSize: Pair, options: Pool2dOptions, padValue: number): { windows: Tensor; shape: number[] } {
+  const x = asBatch(name, input);
+  if (x.dtype === 'i32') throw new DTypeError(`${name}: needs a float tensor (got ${x.dtype})`);
+  const kernel = toPair(name, 'kernelSize', kernelSize, 1);
+  const padding = toPair(name, 'padding', options.padding ?? 0, 0);
+  if (padding[0] * 2 > kernel[0] || padding[1] * 2 > kernel[1]) {
+    throw new ShapeError(`${name}: padding ${padding.join('x')} must be at most half the window ${kernel.join('x')}`);
+  }
+  const [n, channels, height, width] = x.shape as [number, number, number, number];
+  const { geometry, size } = convGeometry(name, [1, height, width], kernel, toPair(name, 'stride', options.stride ?? kernelSize, 1), padding, [1, 1]);
+  // Each channel is pooled on its own, so channels fold into the batch axis.
+  const windows = im2colUnchecked(reshape(x, [n * channels, 1, height, width]), geometry, padValue);
+  const spatial = [size.outHeight, size.outWidth];
+  return { windows, shape: input.rank === 3 ? [channels, ...spatial] : [n, channels, ...spatial] };
+}

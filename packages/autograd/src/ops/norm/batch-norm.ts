@@ -1,0 +1,125 @@
+import { formatShape, ShapeError } from '@nanograd/kernels';
+import { assertFloatNorm } from '../../internal/norm-common';
+import { noGrad } from '../../graph/grad-mode';
+import type { Tensor } from '../../tensor';
+import { add } from '../elementwise/add';
+import { div } from '../elementwise/div';
+import { mul } from '../elementwise/mul';
+import { sqrt } from '../elementwise/sqrt';
+import { sub } from '../elementwise/sub';
+import { cast } from '../linalg/cast';
+import { reshape } from '../movement/reshape';
+import { mean } from '../reduce/mean';
+import { variance } from '../reduce/variance';
+
+/**
+ * Options of {@link batchNorm}.
+ *
+ * @example
+ * ```ts
+ * import { ones, zeros } from '@nanograd/autograd';
+ * import type { BatchNormOptions } from '@nanograd/autograd';
+ * const options: BatchNormOptions = { runningMean: zeros([3]), runningVar: ones([3]), momentum: 0.1 };
+ * ```
+ * @category Normalization
+ */
+export interface BatchNormOptions {
+  /** Per-channel running mean `[C]`: updated in place in training, used in evaluation. */
+  readonly runningMean?: Tensor | null;
+  /** Per-channel running (unbiased) variance `[C]`: updated in place in training, used in evaluation. */
+  readonly runningVar?: Tensor | null;
+  /** Per-channel gain `[C]`. */
+  readonly weight?: Tensor | null;
+  /** Per-channel offset `[C]`. */
+  readonly bias?: Tensor | null;
+  /**
+   * Batch statistics (true) or running statistics (false).
+   * @defaultValue true
+   */
+  readonly training?: boolean;
+  /**
+   * Weight of the new batch statistic in the running update `running = (1 - momentum) · running + momentum · batch`.
+   * @defaultValue 0.1
+   */
+  readonly momentum?: number;
+  /**
+   * Added to the variance before the square root.
+   * @defaultValue 1e-5
+   */
+  readonly epsilon?: number;
+}
+
+function checkChannel(x: Tensor, param: Tensor | null | undefined, label: string): void {
+  if (!param) return;
+  assertFloatNorm('batchNorm', param, label);
+  if (param.rank !== 1 || param.shape[0] !== x.shape[1]) {
+    throw new ShapeError(`batchNorm: ${label} ${formatShape(param.shape)} must have shape ${x.shape[1]} (the channels of x ${formatShape(x.shape)})`);
+  }
+}
+
+/** Overwrites `target`'s storage with `value` (cast to its dtype), outside the graph. */
+function assignInPlace(target: Tensor, value: Tensor): void {
+  const source = cast(reshape(value, target.shape), target.dtype);
+  target.backend.kernels.copy(source.view(), target.view());
+}
+
+/**
+ * Batch normalisation of `x` `[N, C, ...]` per channel (axis 1), statistics over every other axis (PyTorch
+ * `batch_norm`).
+ *
+ * @remarks
+ * In training (the default) it normalises with the batch mean and biased variance, and, when `runningMean` /
+ * `runningVar` are given, updates them IN PLACE, outside the graph, with momentum and the UNBIASED variance
+ * (`· n / (n - 1)`), as PyTorch does. In evaluation (`training: false`) it uses the running statistics, which are
+ * then required. Returns only the normalised tensor. Differentiable to any order in `x`, `weight` and `bias`.
+ *
+ * @param x - Input `[N, C, ...]` (float, rank ≥ 2).
+ * @param options - Running statistics, affine parameters, `training`, `momentum` and `epsilon`.
+ * @returns A tensor with the shape of `x`.
+ * @throws {@link ShapeError} If `x` has rank < 2, a per-channel tensor is not `[C]`, training sees one value per
+ *   channel, or evaluation lacks running statistics.
+ * @throws {@link DTypeError} For integer tensors.
+ *
+ * @example
+ * ```ts
+ * import { batchNorm, tensor } from '@nanograd/autograd';
+ * batchNorm(tensor([[1], [3]]), { epsilon: 0 }).toList(); // [[-1], [1]]
+ * ```
+ * @category Normalization
+ */
+export function batchNorm(x: Tensor, options: BatchNormOptions = {}): Tensor {
+  assertFloatNorm('batchNorm', x, 'x');
+  if (x.rank < 2) throw new ShapeError(`batchNorm: x must have shape [N, C, ...] (got ${formatShape(x.shape)})`);
+  const { runningMean, runningVar, weight, bias } = options;
+  checkChannel(x, runningMean, 'runningMean');
+  checkChannel(x, runningVar, 'runningVar');
+  checkChannel(x, weight, 'weight');
+  checkChannel(x, bias, 'bias');
+  const axes = Array.from({ length: x.rank }, (_, axis) => axis).filter((axis) => axis !== 1);
+  const count = x.size / (x.shape[1] as number);
+  const channelShape = x.shape.map((extent, axis) => (axis === 1 ? extent : 1));
+  const epsilon = options.epsilon ?? 1e-5;
+  let centre: Tensor;
+  let spread: Tensor;
+  if (options.training ?? true) {
+    if (count <= 1) throw new ShapeError(`batchNorm: training needs more than one value per channel (x ${formatShape(x.shape)})`);
+    centre = mean(x, { axis: axes, keepDims: true });
+    spread = variance(x, { axis: axes, keepDims: true, correction: 0 });
+    const momentum = options.momentum ?? 0.1;
+    noGrad(() => {
+      if (runningMean) assignInPlace(runningMean, add(mul(runningMean, 1 - momentum), mul(reshape(centre, [x.shape[1] as number]), momentum)));
+      if (runningVar) {
+        const unbiased = mul(reshape(spread, [x.shape[1] as number]), count / (count - 1));
+        assignInPlace(runningVar, add(mul(runningVar, 1 - momentum), mul(unbiased, momentum)));
+      }
+    });
+  } else {
+    if (!runningMean || !runningVar) throw new ShapeError(`batchNorm: evaluation (training: false) needs runningMean and runningVar (x ${formatShape(x.shape)})`);
+    centre = reshape(runningMean, channelShape);
+    spread = reshape(runningVar, channelShape);
+  }
+  let out = div(sub(x, centre), sqrt(add(spread, epsilon)));
+  if (weight) out = mul(out, reshape(weight, channelShape));
+  if (bias) out = add(out, reshape(bias, channelShape));
+  return out;
+}
