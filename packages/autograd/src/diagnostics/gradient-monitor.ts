@@ -72,7 +72,7 @@ export class GradientMonitor {
    * Creates an empty monitor.
    *
    * @param options - Thresholds, default window and norm type.
-   * @throws {@link RangeError} If `window` is not a positive integer.
+   * @throws `RangeError` If `window` is not a positive integer.
    */
   constructor(options: GradientMonitorOptions = {}) {
     this.#explodingThreshold = options.explodingThreshold ?? 1e3;
@@ -122,7 +122,7 @@ export class GradientMonitor {
    *
    * @param k - Number of recent steps to examine (default: the monitor's window).
    * @returns `false` when nothing was recorded.
-   * @throws {@link RangeError} If `k` is not a positive integer.
+   * @throws `RangeError` If `k` is not a positive integer.
    */
   isExploding(k: number = this.#window): boolean {
     return this.#recent(k).some((v) => Number.isNaN(v) || v > this.#explodingThreshold);
@@ -133,7 +133,7 @@ export class GradientMonitor {
    *
    * @param k - Number of recent steps to examine (default: the monitor's window).
    * @returns `false` with fewer than `k` recorded steps.
-   * @throws {@link RangeError} If `k` is not a positive integer.
+   * @throws `RangeError` If `k` is not a positive integer.
    */
   isVanishing(k: number = this.#window): boolean {
     const recent = this.#recent(k);

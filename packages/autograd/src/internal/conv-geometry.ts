@@ -3,7 +3,16 @@ import { convOutputSize, formatShape, ShapeError, type ConvGeometry, type ConvOu
 import type { Tensor } from '../tensor';
 import { reshape } from '../ops/movement/reshape';
 
-/** A per-axis option given as one number for both axes or as `[height, width]`. */
+/**
+ * A per-axis option given as one number for both axes or as `[height, width]`.
+ *
+ * @example
+ * ```ts
+ * import type { Pair } from '@nanograd/autograd';
+ * const stride: Pair = [2, 1];
+ * ```
+ * @category Convolution
+ */
 export type Pair = number | readonly [number, number];
 
 /** Expands a {@link Pair} to `[height, width]`, checking each entry is an integer of at least `min`. */

@@ -14,7 +14,16 @@ import { squeeze } from '../ops/movement/squeeze';
 import { unsqueeze } from '../ops/movement/unsqueeze';
 import { checkIndices, gatherUnchecked, indexTensor } from './movement-gather';
 
-/** How per-element losses are combined. */
+/**
+ * How per-element losses are combined: averaged, summed, or returned as they are.
+ *
+ * @example
+ * ```ts
+ * import type { LossReduction } from '@nanograd/autograd';
+ * const reduction: LossReduction = 'sum';
+ * ```
+ * @category Loss
+ */
 export type LossReduction = 'mean' | 'sum' | 'none';
 
 /** Applies `reduction` to per-element (or per-sample) losses. */
