@@ -1,5 +1,6 @@
 // Constructors: every tensor that is not an op result starts here.
 import {
+  type Backend,
   allocTypedArray,
   contiguousStrides,
   DTypeError,
@@ -30,6 +31,8 @@ export interface TensorOptions {
   readonly dtype?: DType;
   /** Track gradients for the new (leaf) tensor. */
   readonly requiresGrad?: boolean;
+  /** Backend that holds the storage; the active one (`getBackend()`) when omitted. */
+  readonly backend?: Backend;
 }
 
 /**
@@ -45,13 +48,19 @@ export interface TensorOptions {
 export type NestedArray = number | readonly NestedArray[];
 
 /** Wraps a typed array (copied into backend storage) as a leaf tensor. */
-function fromTypedArray(name: string, data: ArrayLike<number>, shape: Shape, dtype: DType, requiresGrad: boolean): Tensor {
+function fromTypedArray(
+  name: string,
+  data: ArrayLike<number>,
+  shape: Shape,
+  dtype: DType,
+  requiresGrad: boolean,
+  backend: Backend = getBackend(),
+): Tensor {
   const size = sizeOf(shape);
   if (data.length !== size) {
     throw new ShapeError(`${name}: ${data.length} values do not fill shape ${formatShape(shape)} (${size} elements)`);
   }
   if (requiresGrad && dtype === 'i32') throw new DTypeError(`${name}: integer tensors cannot require gradients`);
-  const backend = getBackend();
   const buffer = backend.alloc(dtype, size);
   const source = allocTypedArray(dtype, size);
   source.set(data);
@@ -141,12 +150,12 @@ function flatten(name: string, value: NestedArray, shape: readonly number[], dep
 export function tensor(value: NestedArray | TypedArray, options: TensorOptions = {}): Tensor {
   if (ArrayBuffer.isView(value)) {
     const typed = value as TypedArray;
-    return fromTypedArray('tensor', typed, [typed.length], options.dtype ?? dtypeOf(typed), options.requiresGrad ?? false);
+    return fromTypedArray('tensor', typed, [typed.length], options.dtype ?? dtypeOf(typed), options.requiresGrad ?? false, options.backend);
   }
   const shape = nestedShape('tensor', value);
   const flat: number[] = [];
   flatten('tensor', value, shape, 0, flat);
-  return fromTypedArray('tensor', flat, shape, options.dtype ?? 'f32', options.requiresGrad ?? false);
+  return fromTypedArray('tensor', flat, shape, options.dtype ?? 'f32', options.requiresGrad ?? false, options.backend);
 }
 
 /**
@@ -168,7 +177,7 @@ export function full(shape: Shape, value: number, options: TensorOptions = {}): 
   const dtype = options.dtype ?? 'f32';
   const data = allocTypedArray(dtype, sizeOf(shape));
   data.fill(value);
-  return fromTypedArray('full', data, shape, dtype, options.requiresGrad ?? false);
+  return fromTypedArray('full', data, shape, dtype, options.requiresGrad ?? false, options.backend);
 }
 
 /**
@@ -229,7 +238,7 @@ export function arange(start: number, stop?: number, step = 1, options: TensorOp
   if (step === 0 || !Number.isFinite(step)) throw new ShapeError(`arange: step must be a non-zero finite number (got ${step})`);
   const count = Math.max(0, Math.ceil((to - from) / step));
   const values = Array.from({ length: count }, (_, i) => from + i * step);
-  return fromTypedArray('arange', values, [count], options.dtype ?? 'f32', options.requiresGrad ?? false);
+  return fromTypedArray('arange', values, [count], options.dtype ?? 'f32', options.requiresGrad ?? false, options.backend);
 }
 
 /**
@@ -251,7 +260,7 @@ export function eye(rows: number, columns: number = rows, options: TensorOptions
   const dtype = options.dtype ?? 'f32';
   const data = allocTypedArray(dtype, sizeOf([rows, columns]));
   for (let i = 0; i < Math.min(rows, columns); i++) data[i * columns + i] = 1;
-  return fromTypedArray('eye', data, [rows, columns], dtype, options.requiresGrad ?? false);
+  return fromTypedArray('eye', data, [rows, columns], dtype, options.requiresGrad ?? false, options.backend);
 }
 
 let generator = new Random(0x5eed);
@@ -299,7 +308,7 @@ export function randomGenerator(): Random {
  */
 export function rand(shape: Shape, options: TensorOptions = {}): Tensor {
   const data = generator.fillUniform(new Float64Array(sizeOf(shape)));
-  return fromTypedArray('rand', data, shape, floatDType('rand', options.dtype), options.requiresGrad ?? false);
+  return fromTypedArray('rand', data, shape, floatDType('rand', options.dtype), options.requiresGrad ?? false, options.backend);
 }
 
 /**
@@ -318,7 +327,7 @@ export function rand(shape: Shape, options: TensorOptions = {}): Tensor {
  */
 export function randn(shape: Shape, options: TensorOptions = {}): Tensor {
   const data = generator.fillNormal(new Float64Array(sizeOf(shape)));
-  return fromTypedArray('randn', data, shape, floatDType('randn', options.dtype), options.requiresGrad ?? false);
+  return fromTypedArray('randn', data, shape, floatDType('randn', options.dtype), options.requiresGrad ?? false, options.backend);
 }
 
 function floatDType(name: string, dtype: DType | undefined): DType {
@@ -360,6 +369,6 @@ export function oneHot(indices: Tensor | readonly number[], numClasses: number, 
  * Wraps existing data as a leaf tensor; the data is copied into backend storage.
  * @internal
  */
-export function fromData(name: string, data: ArrayLike<number>, shape: Shape, dtype: DType): Tensor {
-  return fromTypedArray(name, data, shape, dtype, false);
+export function fromData(name: string, data: ArrayLike<number>, shape: Shape, dtype: DType, backend?: Backend): Tensor {
+  return fromTypedArray(name, data, shape, dtype, false, backend);
 }

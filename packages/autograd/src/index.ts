@@ -88,6 +88,8 @@ export { max } from './ops/reduce/max';
 export { min } from './ops/reduce/min';
 export type { VarianceOptions } from './ops/reduce/variance';
 export { variance } from './ops/reduce/variance';
+// `var` is reserved as a binding but valid as an export name: `import { var as variance }` or `ng.var(x)`.
+export { variance as var } from './ops/reduce/variance';
 export { logsumexp } from './ops/reduce/logsumexp';
 export type { ArgReduceOptions } from './ops/reduce/argmax';
 export { argmax } from './ops/reduce/argmax';

@@ -38,6 +38,24 @@ import { mean } from './ops/reduce/mean';
 import { max } from './ops/reduce/max';
 import { softmax, type SoftmaxOptions } from './ops/softmax/softmax';
 import { logSoftmax } from './ops/softmax/log-softmax';
+import { sqrt } from './ops/elementwise/sqrt';
+import { abs } from './ops/elementwise/abs';
+import { square } from './ops/elementwise/square';
+import { clamp, type ClampOptions } from './ops/elementwise/clamp';
+import { min } from './ops/reduce/min';
+import { prod } from './ops/reduce/prod';
+import { variance, type VarianceOptions } from './ops/reduce/variance';
+import { logsumexp } from './ops/reduce/logsumexp';
+import { argmax, type ArgReduceOptions } from './ops/reduce/argmax';
+import { argmin } from './ops/reduce/argmin';
+import { squeeze, type SqueezeOptions } from './ops/movement/squeeze';
+import { unsqueeze } from './ops/movement/unsqueeze';
+import { narrow } from './ops/movement/narrow';
+import { broadcastTo } from './ops/movement/broadcast-to';
+import { contiguous } from './ops/movement/contiguous';
+import { gelu, type GeluOptions } from './ops/activation/gelu';
+import { silu } from './ops/activation/silu';
+import { cast } from './ops/linalg/cast';
 import { flatten, type FlattenOptions } from './ops/movement/flatten';
 
 /**
@@ -220,6 +238,96 @@ export class Tensor {
   /** {@inheritDoc logSoftmax} */
   logSoftmax(options?: SoftmaxOptions): Tensor {
     return logSoftmax(this, options);
+  }
+
+  /** {@inheritDoc sqrt} */
+  sqrt(): Tensor {
+    return sqrt(this);
+  }
+
+  /** {@inheritDoc abs} */
+  abs(): Tensor {
+    return abs(this);
+  }
+
+  /** {@inheritDoc square} */
+  square(): Tensor {
+    return square(this);
+  }
+
+  /** {@inheritDoc clamp} */
+  clamp(options?: ClampOptions): Tensor {
+    return clamp(this, options);
+  }
+
+  /** {@inheritDoc gelu} */
+  gelu(options?: GeluOptions): Tensor {
+    return gelu(this, options);
+  }
+
+  /** {@inheritDoc silu} */
+  silu(): Tensor {
+    return silu(this);
+  }
+
+  /** {@inheritDoc min} */
+  min(options?: ReduceOptions): Tensor {
+    return min(this, options);
+  }
+
+  /** {@inheritDoc prod} */
+  prod(options?: ReduceOptions): Tensor {
+    return prod(this, options);
+  }
+
+  /** {@inheritDoc variance} */
+  var(options?: VarianceOptions): Tensor {
+    return variance(this, options);
+  }
+
+  /** {@inheritDoc logsumexp} */
+  logsumexp(options?: ReduceOptions): Tensor {
+    return logsumexp(this, options);
+  }
+
+  /** {@inheritDoc argmax} */
+  argmax(options?: ArgReduceOptions): Tensor {
+    return argmax(this, options);
+  }
+
+  /** {@inheritDoc argmin} */
+  argmin(options?: ArgReduceOptions): Tensor {
+    return argmin(this, options);
+  }
+
+  /** {@inheritDoc squeeze} */
+  squeeze(options?: SqueezeOptions): Tensor {
+    return squeeze(this, options);
+  }
+
+  /** {@inheritDoc unsqueeze} */
+  unsqueeze(axis: number): Tensor {
+    return unsqueeze(this, axis);
+  }
+
+  /** {@inheritDoc narrow} */
+  narrow(axis: number, start: number, length: number): Tensor {
+    return narrow(this, axis, start, length);
+  }
+
+  /** {@inheritDoc broadcastTo} */
+  broadcastTo(shape: Shape): Tensor {
+    return broadcastTo(this, shape);
+  }
+
+  /** {@inheritDoc contiguous} */
+  contiguous(): Tensor {
+    return contiguous(this);
+  }
+
+  /** {@inheritDoc cast} */
+  cast(dtype: DType): Tensor {
+    return cast(this, dtype);
   }
 
   /** {@inheritDoc flatten} */

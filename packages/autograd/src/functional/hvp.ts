@@ -58,7 +58,7 @@ export function hvp(f: TensorFunction, primals: readonly TransformInput[], vecto
     const firstOrder = gradientsOf(output, variables, undefined, true);
     const pairing = firstOrder
       .map((gradient, index) => sum(mul(gradient, directions[index]!)))
-      .reduce((total, term) => add(total, term), full([], 0, { dtype: output.dtype }));
+      .reduce((total, term) => add(total, term), full([], 0, { dtype: output.dtype, backend: output.backend }));
     const products = gradientsOf(pairing, variables, undefined, needsGraph(frame, [pairing]));
     return [releasedValue(frame, output), products];
   });

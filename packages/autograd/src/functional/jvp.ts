@@ -55,11 +55,11 @@ export function jvp(f: TensorFunction, primals: readonly TransformInput[], tange
     });
     const [output, pullback] = linearize('jvp', f, inputs);
     // The cotangent's value is irrelevant (the pullback is linear in it); only its graph matters.
-    const cotangent = freshInput(frame, full(output.shape, 0, { dtype: output.dtype }), 'the cotangent');
+    const cotangent = freshInput(frame, full(output.shape, 0, { dtype: output.dtype, backend: output.backend }), 'the cotangent');
     const pulled = pullback(cotangent);
     const pairing = pulled
       .map((gradient, index) => sum(mul(gradient, directions[index]!)))
-      .reduce((total, term) => add(total, term), full([], 0, { dtype: output.dtype }));
+      .reduce((total, term) => add(total, term), full([], 0, { dtype: output.dtype, backend: output.backend }));
     const [tangentOut] = gradientsOf(pairing, [cotangent], undefined, needsGraph(frame, [pairing]));
     return [output, tangentOut as Tensor];
   });

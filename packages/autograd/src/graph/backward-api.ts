@@ -9,7 +9,7 @@ import { checkedSeed, propagate, type BackwardOptions } from './backward';
 import { GraphError } from './graph-error';
 import { noGrad, withGradMode } from './grad-mode';
 
-const onesLike = (like: Tensor): Tensor => full(like.shape, 1, { dtype: like.dtype });
+const onesLike = (like: Tensor): Tensor => full(like.shape, 1, { dtype: like.dtype, backend: like.backend });
 
 /**
  * Computes the gradient of `output` with respect to every leaf tensor that requires one and adds it to that
@@ -67,11 +67,11 @@ export function gradients(output: Tensor, inputs: readonly Tensor[], options: Ba
     if (!input.requiresGrad) throw new GraphError(`gradients: input ${index} (${formatShape(input.shape)}) does not require gradients`);
   });
   const createGraph = options.createGraph ?? false;
-  if (!output.requiresGrad) return noGrad(() => inputs.map((input) => full(input.shape, 0, { dtype: input.dtype })));
+  if (!output.requiresGrad) return noGrad(() => inputs.map((input) => full(input.shape, 0, { dtype: input.dtype, backend: input.backend })));
   const seed = checkedSeed('gradients', output, options.seed, onesLike);
-  const grads = propagate(output, seed, createGraph);
+  const grads = propagate(output, seed, createGraph, new Set(inputs));
   return withGradMode(createGraph, () =>
-    inputs.map((input) => grads.get(input) ?? full(input.shape, 0, { dtype: input.dtype })),
+    inputs.map((input) => grads.get(input) ?? full(input.shape, 0, { dtype: input.dtype, backend: input.backend })),
   );
 }
 

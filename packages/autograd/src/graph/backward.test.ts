@@ -3,6 +3,7 @@ import { tensor } from '../create';
 import { add } from '../ops/elementwise/add';
 import { mul } from '../ops/elementwise/mul';
 import { sum } from '../ops/reduce/sum';
+import { customVjp } from '../functional/custom-vjp';
 import { backward, gradients } from './backward-api';
 
 describe('backward', () => {
@@ -43,6 +44,26 @@ describe('backward', () => {
     expect(first?.toList()).toEqual([12]);
     const [second] = gradients(sum(first!), [x]);
     expect(second?.toList()).toEqual([12]);
+  });
+});
+
+describe('gradients() prunes the sweep', () => {
+  it('never runs the backward rule of a branch that cannot reach the requested inputs', () => {
+    let calls = 0;
+    const counted = customVjp({
+      forward: (v) => mul(v!, 2),
+      backward: (gradient) => {
+        calls++;
+        return mul(gradient, 2);
+      },
+    });
+    const x = tensor([1, 2], { requiresGrad: true, dtype: 'f64' });
+    const y = tensor([3, 4], { requiresGrad: true, dtype: 'f64' });
+    const loss = sum(add(mul(x, x), counted(y)));
+    expect(gradients(loss, [x])[0]?.toList()).toEqual([2, 4]);
+    expect(calls).toBe(0);
+    expect(gradients(loss, [y])[0]?.toList()).toEqual([2, 2]);
+    expect(calls).toBe(1);
   });
 });
 

@@ -56,19 +56,30 @@ function topologicalOrder(root: Tensor): Tensor[] {
   return order;
 }
 
+/** The tensors of `order` (inputs first) from which some target can be reached; only they need gradients. */
+function leadingTo(order: readonly Tensor[], targets: ReadonlySet<Tensor>): Set<Tensor> {
+  const needed = new Set<Tensor>();
+  for (const tensor of order) {
+    if (targets.has(tensor) || (tensor.node?.inputs.some((input) => needed.has(input)) ?? false)) needed.add(tensor);
+  }
+  return needed;
+}
+
 /**
- * Runs the sweep from `output` and returns the gradient of every tensor reached.
+ * Runs the sweep from `output` and returns the gradient of every tensor reached; with `targets`, the sweep
+ * skips the branches that cannot reach them.
  * @internal
  */
-export function propagate(output: Tensor, seed: Tensor, createGraph: boolean): Map<Tensor, Tensor> {
+export function propagate(output: Tensor, seed: Tensor, createGraph: boolean, targets?: ReadonlySet<Tensor>): Map<Tensor, Tensor> {
   const grads = new Map<Tensor, Tensor>([[output, seed]]);
   const order = topologicalOrder(output);
+  const needed = targets === undefined ? undefined : leadingTo(order, targets);
   withGradMode(createGraph, () => {
     for (let position = order.length - 1; position >= 0; position--) {
       const tensor = order[position] as Tensor;
       const node = tensor.node;
       const grad = grads.get(tensor);
-      if (node === null || grad === undefined) continue;
+      if (node === null || grad === undefined || (needed !== undefined && !needed.has(tensor))) continue;
       const context: OpContext<never> = { inputs: node.inputs, output: tensor, attrs: node.attrs as never };
       const vjp = node.def.vjp;
       if (vjp === undefined) continue;
@@ -76,6 +87,7 @@ export function propagate(output: Tensor, seed: Tensor, createGraph: boolean): M
       node.inputs.forEach((input, index) => {
         const inputGrad = inputGrads[index];
         if (!input.requiresGrad || inputGrad === null || inputGrad === undefined) return;
+        if (needed !== undefined && !needed.has(input)) return;
         const summed = sumToShape(node.def.name, inputGrad, input.shape);
         // A promoting op (f32 · f64) must still hand an f32 input an f32 gradient.
         const reduced = summed.dtype === input.dtype ? summed : cast(summed, input.dtype);

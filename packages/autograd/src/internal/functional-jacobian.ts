@@ -18,7 +18,7 @@ import type { TensorFunction, TransformInput } from '../functional/transform-typ
 function basisVector(name: string, like: Tensor, index: number): Tensor {
   const data = new Float64Array(like.size);
   data[index] = 1;
-  return fromData(name, data, like.shape, like.dtype);
+  return fromData(name, data, like.shape, like.dtype, like.backend);
 }
 
 /** The Jacobian of `f` at `args` with respect to `args[argnum]`, shaped `[...output.shape, ...input.shape]`. */
@@ -29,7 +29,7 @@ export function jacobianOf(name: string, f: TensorFunction, argnum: number, args
     const variable = freshInput(frame, inputs[argnum] as Tensor, `argument ${argnum}`);
     const output = checkedOutput(name, f(...inputs.map((input, index) => (index === argnum ? variable : input))));
     const shape = [...output.shape, ...variable.shape];
-    if (output.size === 0) return full(shape, 0, { dtype: variable.dtype });
+    if (output.size === 0) return full(shape, 0, { dtype: variable.dtype, backend: variable.backend });
     const createGraph = needsGraph(frame, [output]);
     const rows = Array.from({ length: output.size }, (_, index) => {
       const [row] = gradientsOf(output, [variable], basisVector(name, output, index), createGraph);

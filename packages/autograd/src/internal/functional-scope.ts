@@ -89,7 +89,7 @@ export function needsGraph(frame: Frame, roots: readonly Tensor[]): boolean {
 
 /** Gradients of `output` with respect to `inputs`; zeros when `output` does not depend on them. */
 export function gradientsOf(output: Tensor, inputs: readonly Tensor[], seed: Tensor | undefined, createGraph: boolean): Tensor[] {
-  if (!output.requiresGrad) return noGrad(() => inputs.map((input) => full(input.shape, 0, { dtype: input.dtype })));
+  if (!output.requiresGrad) return noGrad(() => inputs.map((input) => full(input.shape, 0, { dtype: input.dtype, backend: input.backend })));
   return gradients(output, inputs, seed === undefined ? { createGraph } : { seed, createGraph });
 }
 

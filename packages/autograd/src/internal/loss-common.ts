@@ -59,7 +59,7 @@ export function negativeLogLikelihood(name: string, logProbs: Tensor, target: Te
     assertSameShape(name, logProbs, target, ['input', 'target']);
     return neg(sum(mul(target, logProbs), { axis: -1 }));
   }
-  const index = indexTensor(name, target);
+  const index = indexTensor(name, target, logProbs);
   if (index.rank !== samples.length || index.shape.some((extent, axis) => extent !== samples[axis])) {
     throw new ShapeError(
       `${name}: class indices ${formatShape(index.shape)} must have the shape of input ${formatShape(logProbs.shape)} without its last (class) axis`,

@@ -55,12 +55,12 @@ export function checkIndices(name: string, index: Tensor, axis: number, extent: 
   }
 }
 
-/** Converts indices given as numbers to an i32 tensor, rejecting non-integers. */
-export function indexTensor(name: string, indices: Tensor | readonly number[]): Tensor {
+/** Converts indices given as numbers to an i32 tensor on `like`'s backend, rejecting non-integers. */
+export function indexTensor(name: string, indices: Tensor | readonly number[], like: Tensor): Tensor {
   if (indices instanceof Tensor) return indices;
   const bad = indices.find((value) => !Number.isInteger(value));
   if (bad !== undefined) throw new DTypeError(`${name}: indices must be integers (got ${bad})`);
-  return fromData(name, indices, [indices.length], 'i32');
+  return fromData(name, indices, [indices.length], 'i32', like.backend);
 }
 
 /** Checks the gather/scatter shape rule: same rank, and index no larger than `x` off `axis`. */

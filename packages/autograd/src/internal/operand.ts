@@ -9,5 +9,5 @@ export function toTensor(name: string, value: Tensor | number, like: Tensor | nu
   if (typeof value !== 'number') throw new DTypeError(`${name}: expected a Tensor or a number (got ${typeof value})`);
   let dtype: DType = 'f32';
   if (like instanceof Tensor) dtype = like.dtype === 'i32' && !Number.isInteger(value) ? 'f32' : like.dtype;
-  return fromData(name, [value], [], dtype);
+  return fromData(name, [value], [], dtype, like instanceof Tensor ? like.backend : undefined);
 }

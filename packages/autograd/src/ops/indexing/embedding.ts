@@ -27,7 +27,7 @@ import { reshape } from '../movement/reshape';
  */
 export function embedding(weight: Tensor, indices: Tensor | readonly number[]): Tensor {
   if (weight.rank !== 2) throw new ShapeError(`embedding: weight must be 2-d (V, D) (got ${formatShape(weight.shape)})`);
-  const index = indexTensor('embedding', indices);
+  const index = indexTensor('embedding', indices, weight);
   const [vocabulary, width] = weight.shape as [number, number];
   checkIndices('embedding', index, 0, vocabulary, `weight ${formatShape(weight.shape)}`);
   const rows = broadcastTo(reshape(index, [index.size, 1]), [index.size, width]);

@@ -26,7 +26,7 @@ import { reshape } from '../movement/reshape';
  */
 export function indexSelect(x: Tensor, axis: number, indices: Tensor | readonly number[]): Tensor {
   const along = normalizeAxis('indexSelect', axis, x.rank);
-  const index = indexTensor('indexSelect', indices);
+  const index = indexTensor('indexSelect', indices, x);
   if (index.rank !== 1) throw new ShapeError(`indexSelect: indices must be 1-d (got ${formatShape(index.shape)})`);
   checkIndices('indexSelect', index, along, x.shape[along] as number, `x ${formatShape(x.shape)}`);
   const count = index.size;

@@ -47,5 +47,5 @@ export function dropout(x: Tensor, options: DropoutOptions = {}): Tensor {
   const keep = p === 1 ? 0 : 1 / (1 - p);
   const mask = new Float64Array(x.size);
   for (let i = 0; i < mask.length; i++) mask[i] = random.uniform() < p ? 0 : keep;
-  return mul(x, fromData('dropout', mask, x.shape, x.dtype));
+  return mul(x, fromData('dropout', mask, x.shape, x.dtype, x.backend));
 }

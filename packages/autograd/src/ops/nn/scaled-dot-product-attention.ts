@@ -62,7 +62,7 @@ export function scaledDotProductAttention(q: Tensor, k: Tensor, v: Tensor, optio
   if (options.causal === true) {
     const visible = new Int32Array(queries * keys);
     for (let i = 0; i < queries; i++) for (let j = 0; j <= Math.min(i, keys - 1); j++) visible[i * keys + j] = 1;
-    scores = where(fromData('scaledDotProductAttention', visible, [queries, keys], 'i32'), scores, -Infinity);
+    scores = where(fromData('scaledDotProductAttention', visible, [queries, keys], 'i32', scores.backend), scores, -Infinity);
   }
   return matmul(softmax(scores, { axis: -1 }), v);
 }
