@@ -13,6 +13,7 @@ import { binaryCrossEntropy } from './binary-cross-entropy';
 import { crossEntropyLoss } from './cross-entropy-loss';
 import { mseLoss } from './mse-loss';
 import { nllLoss } from './nll-loss';
+import { hessian } from '../../functional/hessian';
 
 type Reduction = 'mean' | 'sum' | 'none';
 
@@ -144,6 +145,18 @@ describe('loss values and gradient identities', () => {
       const p = softmax(x).data;
       const onehot = [0, 0, 1, 1, 0, 0];
       Array.from(grad!.data).forEach((g, i) => expect(g).toBeCloseTo((p[i]! - onehot[i]!) / n, 14));
+    }
+  });
+
+  it('crossEntropyLoss from logits has the Hessian (diag(p) - ppᵀ)/N per sample, not zero', () => {
+    const logits = [[1, 2, 3], [-1, 0, 4]];
+    const h = hessian((x) => crossEntropyLoss(x, [2, 0], { fromLogits: true }))(tensor64(logits.flat(), [2, 3]));
+    expect(h.shape).toEqual([2, 3, 2, 3]);
+    const p = softmax(tensor64(logits.flat(), [2, 3])).toList() as number[][];
+    const entries = h.toList() as number[][][][];
+    for (let n = 0; n < 2; n++) for (let i = 0; i < 3; i++) for (let m = 0; m < 2; m++) for (let j = 0; j < 3; j++) {
+      const expected = n === m ? ((i === j ? p[n]![i]! : 0) - p[n]![i]! * p[n]![j]!) / 2 : 0;
+      expect(entries[n]![i]![m]![j]!).toBeCloseTo(expected, 12);
     }
   });
 
