@@ -27,6 +27,7 @@ export { getBackend, setBackend, withBackend } from './backend';
 export type { BackwardOptions } from './graph/backward';
 export { backward, gradients, zeroGrad, addToGrad } from './graph/backward-api';
 export { detach } from './graph/detach';
+export { assign } from './graph/assign';
 export { noGrad, isGradEnabled, withGradMode } from './graph/grad-mode';
 export { GraphError } from './graph/graph-error';
 export type { OpContext, VjpRule, ComputeOpDef, ViewOpDef, OpDef, OpSignature, ViewLayout } from './graph/define-op';

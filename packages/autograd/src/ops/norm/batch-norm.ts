@@ -1,13 +1,13 @@
 import { formatShape, ShapeError } from '@nanograd/kernels';
 import { assertFloatNorm } from '../../internal/norm-common';
 import { noGrad } from '../../graph/grad-mode';
+import { assign } from '../../graph/assign';
 import type { Tensor } from '../../tensor';
 import { add } from '../elementwise/add';
 import { div } from '../elementwise/div';
 import { mul } from '../elementwise/mul';
 import { sqrt } from '../elementwise/sqrt';
 import { sub } from '../elementwise/sub';
-import { cast } from '../linalg/cast';
 import { reshape } from '../movement/reshape';
 import { mean } from '../reduce/mean';
 import { variance } from '../reduce/variance';
@@ -57,12 +57,6 @@ function checkChannel(x: Tensor, param: Tensor | null | undefined, label: string
   }
 }
 
-/** Overwrites `target`'s storage with `value` (cast to its dtype), outside the graph. */
-function assignInPlace(target: Tensor, value: Tensor): void {
-  const source = cast(reshape(value, target.shape), target.dtype);
-  target.backend.kernels.copy(source.view(), target.view());
-}
-
 /**
  * Batch normalisation of `x` `[N, C, ...]` per channel (axis 1), statistics over every other axis (PyTorch
  * `batch_norm`).
@@ -107,10 +101,10 @@ export function batchNorm(x: Tensor, options: BatchNormOptions = {}): Tensor {
     spread = variance(x, { axis: axes, keepDims: true, correction: 0 });
     const momentum = options.momentum ?? 0.1;
     noGrad(() => {
-      if (runningMean) assignInPlace(runningMean, add(mul(runningMean, 1 - momentum), mul(reshape(centre, [x.shape[1] as number]), momentum)));
+      if (runningMean) assign(runningMean, add(mul(runningMean, 1 - momentum), mul(reshape(centre, [x.shape[1] as number]), momentum)));
       if (runningVar) {
         const unbiased = mul(reshape(spread, [x.shape[1] as number]), count / (count - 1));
-        assignInPlace(runningVar, add(mul(runningVar, 1 - momentum), mul(unbiased, momentum)));
+        assign(runningVar, add(mul(runningVar, 1 - momentum), mul(unbiased, momentum)));
       }
     });
   } else {
