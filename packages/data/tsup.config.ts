@@ -1,4 +1,9 @@
 import { defineConfig } from 'tsup';
 import shared from '../../tsup.shared';
 
-export default defineConfig({ ...shared, entry: { index: 'src/index.ts' } });
+// Entries mirror the `exports` map; the `node` entry keeps Node built-ins and cli-progress external.
+export default defineConfig({
+  ...shared,
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
+  external: [/^node:/, 'cli-progress'],
+});

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import shared from '../../tsup.shared';
 
-export default defineConfig({ ...shared, entry: { index: 'src/index.ts' } });
+// Entries mirror the `exports` map; the `node` entry imports Node built-ins, which stay external.
+export default defineConfig({ ...shared, entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' }, external: [/^node:/] });

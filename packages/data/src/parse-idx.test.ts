@@ -55,16 +55,3 @@ describe('parseIdx', () => {
     expect(Math.min(...counts)).toBeGreaterThan(800);
   });
 });
-
-describe('gunzip', () => {
-  it('round-trips through CompressionStream and rejects non-gzip input', async () => {
-    const original = new Uint8Array(1000).map((_, i) => (i * 7) % 251);
-    const packed = new Uint8Array(
-      await new Response(new Blob([original]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer(),
-    );
-    expect(await gunzip(packed)).toEqual(original);
-    await expect(gunzip(new Uint8Array([1, 2, 3]))).rejects.toThrow('gunzip: not gzip data');
-    const corrupt = packed.slice(0, packed.length - 8);
-    await expect(gunzip(corrupt)).rejects.toThrow(FormatError);
-  });
-});

@@ -8,7 +8,7 @@
  * import type { IdxType } from '@nanograd/data';
  * const type: IdxType = 'uint8';
  * ```
- * @category Data
+ * @category Readers
  */
 export type IdxType = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';
 
@@ -20,7 +20,7 @@ export type IdxType = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float6
  * import type { IdxArray } from '@nanograd/data';
  * const labels: IdxArray = { type: 'uint8', shape: [2], data: new Uint8Array([7, 2]) };
  * ```
- * @category Data
+ * @category Readers
  */
 export interface IdxArray {
   /** Element type as stored in the file. */
@@ -40,7 +40,7 @@ export interface IdxArray {
  * import { FormatError } from '@nanograd/data';
  * new FormatError('parseIdx: bad magic').name; // 'FormatError'
  * ```
- * @category Data
+ * @category Readers
  */
 export class FormatError extends Error {
   /** Creates the error; `message` starts with the parser name. */
@@ -72,7 +72,7 @@ const TYPES: Readonly<Record<number, { type: IdxType; bytes: number }>> = {
  * const file = new Uint8Array([0, 0, 0x08, 1, 0, 0, 0, 3, 7, 2, 1]);
  * parseIdx(file).shape; // [3]
  * ```
- * @category Data
+ * @category Readers
  */
 export function parseIdx(bytes: Uint8Array): IdxArray {
   if (bytes.length < 4) {

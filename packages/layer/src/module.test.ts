@@ -77,7 +77,8 @@ describe('Module', () => {
     expect(weight.toList()).toEqual([5, 6]);
     expect(weight.dtype).toBe('f32');
 
-    const { ['0.bias']: _bias, ...missing } = source.stateDict();
+    const missing = source.stateDict();
+    delete missing['0.bias'];
     expect(() => target.loadStateDict(missing)).toThrow(new StateDictError('loadStateDict: missing keys 0.bias (chain)'));
     expect(() => target.loadStateDict({ ...source.stateDict(), extra: zeros([1]) })).toThrow(
       new StateDictError('loadStateDict: unexpected keys extra (chain)'),

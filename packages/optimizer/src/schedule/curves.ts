@@ -1,13 +1,38 @@
 // Learning-rate curves as pure functions of the step; the scheduler classes wrap them around an optimizer.
 
-function check(curve: string, values: Record<string, number>): void {
-  for (const [name, value] of Object.entries(values)) {
+function check(curve: string, values: object): void {
+  for (const [name, value] of Object.entries(values) as [string, number][]) {
     if (!Number.isFinite(value)) throw new RangeError(`${curve}: ${name} must be a finite number (got ${value})`);
   }
 }
 
 function checkStep(curve: string, step: number): void {
   if (!Number.isInteger(step) || step < 0) throw new RangeError(`${curve}: step must be a non-negative integer (got ${step})`);
+}
+
+/**
+ * Options of {@link stepDecay}.
+ *
+ * @example
+ * ```ts
+ * import type { StepDecayOptions } from '@nanograd/optimizer';
+ * const options: StepDecayOptions = { baseLr: 0.1, stepSize: 10, gamma: 0.5 };
+ * ```
+ * @category Schedule
+ */
+export interface StepDecayOptions {
+  /**
+   * Rate at step 0.
+   */
+  readonly baseLr: number;
+  /**
+   * Steps between decays (positive integer).
+   */
+  readonly stepSize: number;
+  /**
+   * Factor applied at each decay.
+   */
+  readonly gamma: number;
 }
 
 /**
@@ -25,13 +50,34 @@ function checkStep(curve: string, step: number): void {
  * ```
  * @category Schedule
  */
-export function stepDecay(step: number, options: { baseLr: number; stepSize: number; gamma: number }): number {
+export function stepDecay(step: number, options: StepDecayOptions): number {
   checkStep('stepDecay', step);
   check('stepDecay', options);
   if (!Number.isInteger(options.stepSize) || options.stepSize < 1) {
     throw new RangeError(`stepDecay: stepSize must be a positive integer (got ${options.stepSize})`);
   }
   return options.baseLr * options.gamma ** Math.floor(step / options.stepSize);
+}
+
+/**
+ * Options of {@link exponentialDecay}.
+ *
+ * @example
+ * ```ts
+ * import type { ExponentialDecayOptions } from '@nanograd/optimizer';
+ * const options: ExponentialDecayOptions = { baseLr: 1, gamma: 0.9 };
+ * ```
+ * @category Schedule
+ */
+export interface ExponentialDecayOptions {
+  /**
+   * Rate at step 0.
+   */
+  readonly baseLr: number;
+  /**
+   * Factor applied every step.
+   */
+  readonly gamma: number;
 }
 
 /**
@@ -49,10 +95,36 @@ export function stepDecay(step: number, options: { baseLr: number; stepSize: num
  * ```
  * @category Schedule
  */
-export function exponentialDecay(step: number, options: { baseLr: number; gamma: number }): number {
+export function exponentialDecay(step: number, options: ExponentialDecayOptions): number {
   checkStep('exponentialDecay', step);
   check('exponentialDecay', options);
   return options.baseLr * options.gamma ** step;
+}
+
+/**
+ * Options of {@link cosineAnnealing}.
+ *
+ * @example
+ * ```ts
+ * import type { CosineAnnealingOptions } from '@nanograd/optimizer';
+ * const options: CosineAnnealingOptions = { baseLr: 1, totalSteps: 100 };
+ * ```
+ * @category Schedule
+ */
+export interface CosineAnnealingOptions {
+  /**
+   * Rate at step 0.
+   */
+  readonly baseLr: number;
+  /**
+   * Steps of the half-cosine (positive integer).
+   */
+  readonly totalSteps: number;
+  /**
+   * Rate reached at `totalSteps` and held after it.
+   * @defaultValue 0
+   */
+  readonly minLr?: number;
 }
 
 /**
@@ -71,7 +143,7 @@ export function exponentialDecay(step: number, options: { baseLr: number; gamma:
  * ```
  * @category Schedule
  */
-export function cosineAnnealing(step: number, options: { baseLr: number; totalSteps: number; minLr?: number }): number {
+export function cosineAnnealing(step: number, options: CosineAnnealingOptions): number {
   const minLr = options.minLr ?? 0;
   checkStep('cosineAnnealing', step);
   check('cosineAnnealing', { baseLr: options.baseLr, totalSteps: options.totalSteps, minLr });
@@ -80,6 +152,36 @@ export function cosineAnnealing(step: number, options: { baseLr: number; totalSt
   }
   const progress = Math.min(step, options.totalSteps) / options.totalSteps;
   return minLr + ((options.baseLr - minLr) * (1 + Math.cos(Math.PI * progress))) / 2;
+}
+
+/**
+ * Options of {@link warmupCosine}.
+ *
+ * @example
+ * ```ts
+ * import type { WarmupCosineOptions } from '@nanograd/optimizer';
+ * const options: WarmupCosineOptions = { baseLr: 1, warmupSteps: 10, totalSteps: 110 };
+ * ```
+ * @category Schedule
+ */
+export interface WarmupCosineOptions {
+  /**
+   * Peak rate, reached at the end of the warm-up.
+   */
+  readonly baseLr: number;
+  /**
+   * Steps of linear warm-up from 0 (integer ≥ 0).
+   */
+  readonly warmupSteps: number;
+  /**
+   * Step at which the cosine reaches `minLr` (integer > `warmupSteps`).
+   */
+  readonly totalSteps: number;
+  /**
+   * Final rate.
+   * @defaultValue 0
+   */
+  readonly minLr?: number;
 }
 
 /**
@@ -100,7 +202,7 @@ export function cosineAnnealing(step: number, options: { baseLr: number; totalSt
  */
 export function warmupCosine(
   step: number,
-  options: { baseLr: number; warmupSteps: number; totalSteps: number; minLr?: number },
+  options: WarmupCosineOptions,
 ): number {
   const minLr = options.minLr ?? 0;
   checkStep('warmupCosine', step);
@@ -111,6 +213,42 @@ export function warmupCosine(
   }
   if (step < warmupSteps) return (baseLr * step) / warmupSteps;
   return cosineAnnealing(step - warmupSteps, { baseLr, totalSteps: totalSteps - warmupSteps, minLr });
+}
+
+/**
+ * Options of {@link oneCycle}.
+ *
+ * @example
+ * ```ts
+ * import type { OneCycleOptions } from '@nanograd/optimizer';
+ * const options: OneCycleOptions = { maxLr: 1, totalSteps: 100 };
+ * ```
+ * @category Schedule
+ */
+export interface OneCycleOptions {
+  /**
+   * Peak rate.
+   */
+  readonly maxLr: number;
+  /**
+   * Length of the cycle (integer ≥ 2).
+   */
+  readonly totalSteps: number;
+  /**
+   * Fraction of the cycle spent rising, in (0, 1).
+   * @defaultValue 0.3
+   */
+  readonly pctStart?: number;
+  /**
+   * The cycle starts at `maxLr / divFactor`.
+   * @defaultValue 25
+   */
+  readonly divFactor?: number;
+  /**
+   * The cycle ends at `maxLr / (divFactor * finalDivFactor)`.
+   * @defaultValue 10000
+   */
+  readonly finalDivFactor?: number;
 }
 
 /**
@@ -132,7 +270,7 @@ export function warmupCosine(
  */
 export function oneCycle(
   step: number,
-  options: { maxLr: number; totalSteps: number; pctStart?: number; divFactor?: number; finalDivFactor?: number },
+  options: OneCycleOptions,
 ): number {
   const { maxLr, totalSteps } = options;
   const pctStart = options.pctStart ?? 0.3;
