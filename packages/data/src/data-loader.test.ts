@@ -14,7 +14,7 @@ function numbered(n: number): TensorDataset {
   return new TensorDataset({ data: inputs, shape: [n, 2], dtype: 'f32' }, { data: Int32Array.from({ length: n }, (_, i) => i), shape: [n], dtype: 'i32' });
 }
 
-function epoch(loader: DataLoader): number[][] {
+function epoch(loader: Iterable<[unknown, { data: ArrayLike<number> }]>): number[][] {
   return [...loader].map(([, y]) => Array.from(y.data));
 }
 
@@ -25,7 +25,10 @@ describe('DataLoader', () => {
     const batches = [...loader];
     expect(batches.map(([x]) => x.shape)).toEqual([[3, 2], [3, 2], [1, 2]]);
     expect(Array.from(batches[1]?.[0].data ?? [])).toEqual([3, 30, 4, 40, 5, 50]);
-    expect(batches[2]?.[1]).toEqual({ data: new Int32Array([6]), shape: [1], dtype: 'i32' });
+    expect(batches[2]?.[1].dtype).toBe('i32');
+    expect(batches[2]?.[1].toList()).toEqual([6]);
+    const plain = new DataLoader(numbered(7), { batchSize: 3, toTensor: (batch) => batch });
+    expect([...plain][2]?.[1]).toEqual({ data: new Int32Array([6]), shape: [1], dtype: 'i32' });
     const dropping = new DataLoader(numbered(7), { batchSize: 3, dropLast: true });
     expect(dropping.length).toBe(2);
     expect(epoch(dropping)).toEqual([[0, 1, 2], [3, 4, 5]]);
@@ -42,6 +45,10 @@ describe('DataLoader', () => {
     expect(second).toEqual(epoch(b));
     expect(first).not.toEqual(second);
     expect(first).not.toEqual(epoch(c));
+    // Any epoch can be replayed on its own, from any batch (exact resume).
+    expect(epoch({ [Symbol.iterator]: () => a.epoch(1) })).toEqual(second);
+    expect([...a.epoch(0, 2)].map(([x]) => Array.from(x.data))).toEqual([...a.epoch(0)].slice(2).map(([x]) => Array.from(x.data)));
+    expect(a.nextEpoch).toBe(2);
     for (const order of [first, second]) {
       expect(order.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
       expect(order.flat()).not.toEqual(Array.from({ length: 50 }, (_, i) => i));
@@ -53,7 +60,8 @@ describe('DataLoader', () => {
   });
 
   it('drops a random subset of samples when shuffling with dropLast, each seen at most once', () => {
-    const seen = epoch(new DataLoader(numbered(10), { batchSize: 4, shuffle: true, dropLast: true, seed: 9 })).flat();
+    const loader = new DataLoader(numbered(10), { batchSize: 4, shuffle: true, dropLast: true, seed: 9 });
+    const seen = epoch(loader).flat();
     expect(seen).toHaveLength(8);
     expect(new Set(seen).size).toBe(8);
   });
