@@ -7,6 +7,7 @@ import {
   dtypeOf,
   formatShape,
   Random,
+  type RandomState,
   ShapeError,
   sizeOf,
   type DType,
@@ -282,6 +283,42 @@ let generator = new Random(0x5eed);
  */
 export function manualSeed(seed: number): void {
   generator = new Random(seed);
+}
+
+/**
+ * Saves the position of the generator behind rand, randn, dropout and layer initialisers (PyTorch's
+ * `get_rng_state`), so a resumed run draws the same numbers.
+ *
+ * @returns Plain JSON.
+ *
+ * @example
+ * ```ts
+ * import { getRandomState, rand, setRandomState } from '@nanograd/autograd';
+ * const saved = getRandomState();
+ * const first = rand([2]).toList();
+ * setRandomState(saved);
+ * rand([2]).toList(); // equals first
+ * ```
+ * @category Tensor
+ */
+export function getRandomState(): RandomState {
+  return generator.getState();
+}
+
+/**
+ * Restores a position saved by {@link getRandomState}.
+ *
+ * @param state - A saved state.
+ *
+ * @example
+ * ```ts
+ * import { getRandomState, setRandomState } from '@nanograd/autograd';
+ * setRandomState(getRandomState());
+ * ```
+ * @category Tensor
+ */
+export function setRandomState(state: RandomState): void {
+  generator.setState(state);
 }
 
 /**

@@ -15,7 +15,8 @@
 // Tensors and their construction.
 export { Tensor } from './tensor';
 export type { TensorOptions, NestedArray } from './create';
-export { tensor, tensor32, tensor64, zeros, ones, full, arange, eye, rand, randn, oneHot, manualSeed } from './create';
+export { tensor, tensor32, tensor64, zeros, ones, full, arange, eye, rand, randn, oneHot, manualSeed, getRandomState, setRandomState } from './create';
+export type { RandomState } from '@nanograd/kernels';
 export { toList, item } from './to-list';
 export { formatTensor, printTensor } from './format-tensor';
 export { isTensor, isTensor32, isTensor64 } from './predicates';

@@ -45,3 +45,13 @@ export { randomCrop } from './random-crop';
 export type { RandomHorizontalFlipOptions } from './random-horizontal-flip';
 export { randomHorizontalFlip } from './random-horizontal-flip';
 export { CharTokenizer, TokenizerError } from './char-tokenizer';
+
+// Training.
+export type { Metric } from './trainer/accuracy';
+export { accuracy } from './trainer/accuracy';
+export type { BatchInfo, EpochLogs, TrainBeginInfo, Callback } from './trainer/callback';
+export type { StepRecord, History } from './trainer/history';
+export type { SavedTensor, Checkpoint, CheckpointStore, MemoryCheckpointStore } from './trainer/checkpoint';
+export { memoryCheckpoints, saveTensors, restoreTensors } from './trainer/checkpoint';
+export type { TrainableModel, TrainerOptimizer, TrainerScheduler, Batches, EpochSource, TrainerOptions, CheckpointOptions, FitOptions } from './trainer/trainer';
+export { Trainer } from './trainer/trainer';

@@ -26,6 +26,7 @@ export { formatShape, sizeOf, contiguousStrides, isContiguous, broadcastShapes, 
 export type { UnaryOp, BinaryOp, ReduceOp, ArgReduceOp } from './ops';
 export { UNARY_OPS, BINARY_OPS, REDUCE_OPS, ARG_REDUCE_OPS, assertNever } from './ops';
 export type { DeviceBuffer, View, ConvGeometry, Kernels, Backend } from './backend';
+export type { RandomState } from './random';
 export { Random } from './random';
 
 // BLAS level 1, 2 and 3.

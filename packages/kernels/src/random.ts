@@ -1,4 +1,22 @@
 /**
+ * A `Random` generator's position, as `getState` returns it.
+ *
+ * @example
+ * ```ts
+ * import { Random, type RandomState } from '@nanograd/kernels';
+ * const saved: RandomState = new Random(7).getState();
+ * saved.state; // 7
+ * ```
+ * @category Random
+ */
+export interface RandomState {
+  /** The Mulberry32 counter. */
+  readonly state: number;
+  /** A second Box–Muller normal waiting to be returned, or null. */
+  readonly spareNormal: number | null;
+}
+
+/**
  * A seeded pseudo-random generator (Mulberry32 for uniforms, Box–Muller for normals): the same seed gives
  * the same sequence on every platform.
  *
@@ -41,6 +59,25 @@ export class Random {
     const radius = Math.sqrt(-2 * Math.log(u));
     this.spareNormal = radius * Math.sin(2 * Math.PI * v);
     return radius * Math.cos(2 * Math.PI * v);
+  }
+
+  /**
+   * The generator's position, plain JSON: `setState` with it continues the exact same sequence.
+   *
+   * @returns The state.
+   */
+  getState(): RandomState {
+    return { state: this.state, spareNormal: this.spareNormal };
+  }
+
+  /**
+   * Moves the generator to a position saved by `getState`.
+   *
+   * @param saved - A state from `getState`.
+   */
+  setState(saved: RandomState): void {
+    this.state = saved.state >>> 0;
+    this.spareNormal = saved.spareNormal;
   }
 
   /** Returns a uniform integer in `[0, n)`. */

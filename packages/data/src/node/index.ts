@@ -21,3 +21,9 @@ export type { FileSource, DatasetName } from './sources';
 export { DATASET_SOURCES } from './sources';
 export { ChecksumError } from './checksum-error';
 export { DownloadError } from './download-error';
+
+// Training helpers for Node: a terminal progress bar and checkpoint files.
+export type { ProgressBarOptions } from './progress-bar';
+export { progressBar } from './progress-bar';
+export type { FileCheckpointOptions } from './file-checkpoints';
+export { fileCheckpoints, latestCheckpoint } from './file-checkpoints';

@@ -1,0 +1,10 @@
+// Entry of the WASM kernels module: memory is managed by the JS glue (src/wasm), which allocates from heapBase().
+export { sgemm, SGEMM_WORK_BYTES } from './gemm-f32';
+export { dgemm, DGEMM_WORK_BYTES } from './gemm-f64';
+export { binaryF32, binaryF64, unaryF32, unaryF64 } from './elementwise';
+export { sumF32, sumF64, extremumF32, extremumF64 } from './reduce';
+
+/** First byte past the module's static data: the JS allocator starts here. */
+export function heapBase(): usize {
+  return __heap_base;
+}

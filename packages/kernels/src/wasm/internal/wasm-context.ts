@@ -1,0 +1,19 @@
+// What the WASM kernels share: the module's exports, the heap over its memory, and the GEMM scratch block.
+import type { TypedArray } from '../../dtype';
+import type { WasmBuffer } from '../wasm-buffer';
+import type { KernelsExports } from './wasm-module';
+import type { WasmHeap } from './wasm-heap';
+
+export interface WasmContext {
+  readonly exports: KernelsExports;
+  readonly heap: WasmHeap;
+  /** Address of the packing scratch of sgemm/dgemm (max of SGEMM_WORK_BYTES and DGEMM_WORK_BYTES). */
+  readonly work: number;
+  /** A fresh typed array over the buffer's elements; valid until the next allocation. */
+  array(buffer: WasmBuffer): TypedArray;
+}
+
+/** Bytes per element of a dtype. */
+export function elementBytes(buffer: WasmBuffer): number {
+  return buffer.dtype === 'f64' ? 8 : 4;
+}
