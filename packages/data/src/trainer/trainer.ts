@@ -275,6 +275,8 @@ export class Trainer {
       let batch = first;
       for (const [inputs, targets] of iterable) {
         const info = this.#trainStep(inputs, targets, epoch, epochs, batch, count, totals);
+        // Let the event loop run between steps: finalizers reclaim backend storage, browsers stay responsive.
+        await nextTask();
         for (const callback of callbacks) await callback.onBatchEnd?.(info);
         batch++;
         const { checkpoint } = this.options;
@@ -359,6 +361,20 @@ function averages(totals: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [name, sum] of Object.entries(totals)) if (!name.endsWith('#weight')) out[name] = sum / (totals[`${name}#weight`] ?? 1);
   return out;
+}
+
+/** Resolves on the next macrotask (setImmediate in Node, a MessageChannel message in browsers). */
+function nextTask(): Promise<void> {
+  const scope = globalThis as { setImmediate?: (callback: () => void) => void };
+  if (scope.setImmediate) return new Promise((resolve) => scope.setImmediate?.(resolve));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 function* skip<T>(items: Iterable<T>, count: number): Generator<T> {
