@@ -71,8 +71,8 @@ export async function trainMnistCnn(options: TrainOptions): Promise<TrainResult>
     callbacks: [
       ...(options.quiet ? [] : [progressBar()]),
       {
-        onBatchEnd(info) {
-          if (info.step % options.evaluateEvery === 0) accuracyCurve.push([info.step, trainer.evaluate(testLoader).accuracy as number]);
+        async onBatchEnd(info) {
+          if (info.step % options.evaluateEvery === 0) accuracyCurve.push([info.step, (await trainer.evaluate(testLoader)).accuracy as number]);
         },
       } satisfies Callback,
     ],
@@ -83,7 +83,7 @@ export async function trainMnistCnn(options: TrainOptions): Promise<TrainResult>
   const started = performance.now();
   const history = await trainer.fit(trainLoader, { epochs: options.epochs, ...(resumeFrom ? { resumeFrom } : {}) });
   const seconds = (performance.now() - started) / 1000;
-  const result = trainer.evaluate(testLoader);
+  const result = await trainer.evaluate(testLoader);
   accuracyCurve.push([trainer.step, result.accuracy as number]);
 
   await mkdir(options.outDir, { recursive: true });

@@ -34,7 +34,7 @@ describe.skipIf(!haveShared)('Trainer on MNIST', () => {
       metrics: { accuracy },
     });
     const history = await trainer.fit(train, { epochs: 3, validation: heldOut });
-    const result = trainer.evaluate(heldOut);
+    const result = await trainer.evaluate(heldOut);
     console.log(`held-out accuracy ${result.accuracy}`);
     expect(history.epochs).toHaveLength(3);
     expect(result.accuracy).toBeGreaterThanOrEqual(0.9);

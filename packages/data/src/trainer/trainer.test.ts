@@ -74,7 +74,7 @@ describe('Trainer', () => {
     expect(last.validation?.loss).toBeLessThan(history.epochs[0]!.train.loss!);
   });
 
-  it('weights epoch averages by batch size and evaluates in eval mode, restoring the mode', () => {
+  it('weights epoch averages by batch size and evaluates in eval mode, restoring the mode', async () => {
     const model = new Sequential([new Dense(1, 1, { useBias: false })]);
     const trainer = new Trainer({ model, optimizer: new SGD(model.parameters()), loss: (output, target) => mseLoss(output, target) });
     (model.parameters()[0] as Tensor).data.set([0]);
@@ -83,10 +83,10 @@ describe('Trainer', () => {
       [tensor([[0]]), tensor([[3]])],
     ];
     // Batch losses 1 (3 samples) and 9 (1 sample): the weighted mean is (3·1 + 9) / 4 = 3.
-    expect(trainer.evaluate(batches).loss).toBe(3);
+    expect((await trainer.evaluate(batches)).loss).toBe(3);
     expect(model.training).toBe(true);
     model.eval();
-    trainer.evaluate(batches);
+    await trainer.evaluate(batches);
     expect(model.training).toBe(false);
   });
 

@@ -205,7 +205,7 @@ const batchSizeOf = (target: Tensor): number => (target.rank === 0 ? 1 : (target
  * const batches: [Tensor, Tensor][] = [[tensor([[1, 0], [0, 1]]), tensor([0, 1], { dtype: 'i32' })]];
  * const history = await trainer.fit(batches, { epochs: 20 });
  * history.epochs.length; // 20
- * trainer.evaluate(batches).accuracy; // 1
+ * (await trainer.evaluate(batches)).accuracy; // 1
  * ```
  * @category Training
  */
@@ -285,7 +285,7 @@ export class Trainer {
       }
       const train = averages(totals);
       const logs: EpochLogs = options.validation
-        ? { epoch, seconds: 0, train, validation: this.evaluate(options.validation) }
+        ? { epoch, seconds: 0, train, validation: await this.evaluate(options.validation) }
         : { epoch, seconds: 0, train };
       const finished = { ...logs, seconds: (performance.now() - started) / 1000 };
       this.#history.epochs.push(finished);
@@ -325,25 +325,26 @@ export class Trainer {
 
   /**
    * Averages the loss and metrics over `batches` in evaluation mode, without recording a graph; the model's
-   * previous mode is restored.
+   * previous mode is restored. It yields to the event loop between batches, like `fit`.
    *
    * @param batches - `[inputs, targets]` pairs.
    * @returns `{ loss, …metrics }`, weighted by batch size.
    */
-  evaluate(batches: Iterable<[Tensor, Tensor]>): Record<string, number> {
+  async evaluate(batches: Iterable<[Tensor, Tensor]>): Promise<Record<string, number>> {
     const { model, loss: lossOf, metrics = {} } = this.options;
     const totals: Record<string, number> = {};
     const wasTraining = (model as { training?: boolean }).training ?? true;
     model.train(false);
     try {
-      noGrad(() => {
-        for (const [inputs, targets] of batches) {
+      for (const [inputs, targets] of batches) {
+        noGrad(() => {
           const output = model.forward(inputs);
           const size = batchSizeOf(targets);
           accumulate(totals, 'loss', lossOf(output, targets).item(), size);
           for (const [name, metric] of Object.entries(metrics)) accumulate(totals, name, metric(output, targets), size);
-        }
-      });
+        });
+        await nextTask();
+      }
     } finally {
       model.train(wasTraining);
     }

@@ -16,11 +16,17 @@ interface Block {
   readonly bytes: number;
 }
 
+// Below this a buffer's JS object is pressure enough; above it the untouched ArrayBuffer costs address space only.
+const PRESSURE_MIN_BYTES = 65536;
+
 function build(exports: KernelsExports): Backend<WasmBuffer> {
   const heap = new WasmHeap(exports.memory, exports.heapBase());
   const live = new WeakSet<WasmBuffer>();
   // Buffers dropped without `free` give their block back when collected.
   const registry = new FinalizationRegistry<Block>((block) => heap.release(block.address, block.bytes));
+  // V8 cannot see wasm memory, so a large buffer carries an untouched ArrayBuffer of its size: the engine counts it
+  // as external memory and collects dead tensors (whose blocks the registry then releases) before memory runs out.
+  const pressure = new WeakMap<WasmBuffer, ArrayBuffer>();
   const workBytes = Math.max(Number(exports.SGEMM_WORK_BYTES.value), Number(exports.DGEMM_WORK_BYTES.value));
   const work = heap.allocate(workBytes);
 
@@ -56,6 +62,7 @@ function build(exports: KernelsExports): Backend<WasmBuffer> {
       const buffer = new WasmBuffer(dtype, size, address);
       live.add(buffer);
       registry.register(buffer, { address, bytes }, buffer);
+      if (bytes >= PRESSURE_MIN_BYTES) pressure.set(buffer, new ArrayBuffer(bytes));
       return buffer;
     },
     write(target, source, targetOffset = 0) {
@@ -81,6 +88,7 @@ function build(exports: KernelsExports): Backend<WasmBuffer> {
       const owned = own('free', 'buffer', buffer);
       live.delete(owned);
       registry.unregister(owned);
+      pressure.delete(owned);
       heap.release(owned.byteOffset, owned.size * BYTES[owned.dtype]);
     },
     kernels: createWasmKernels(context, own),
