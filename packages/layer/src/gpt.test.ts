@@ -82,6 +82,7 @@ describe('GPT', () => {
       expect(first.every((token) => Number.isInteger(token) && token >= 0 && token < 5)).toBe(true);
       expect(model.generate(ids([1, 2]), { maxNewTokens: 7, seed: 5 })).toEqual(first);
       expect(model.generate(ids([[1, 2]]), { maxNewTokens: 7, seed: 5 })).toEqual(first);
+      expect(model.generate(new Int32Array([1, 2]), { maxNewTokens: 7, seed: 5 })).toEqual(first);
       const others = [6, 7, 8, 9].map((seed) => model.generate([1, 2], { maxNewTokens: 7, seed }));
       expect(others.some((tokens) => tokens.join() !== first.join())).toBe(true);
       manualSeed(1);

@@ -1,5 +1,5 @@
 // A GPT-2 style decoder-only language model: embeddings, causal transformer blocks, and a vocabulary head.
-import { add, arange, assign, dropout, matmul, noGrad, rand, randn, tensor, transpose, zeros, type Tensor } from '@nanograd/autograd';
+import { add, arange, assign, dropout, matmul, noGrad, rand, randn, tensor, transpose, zeros, Tensor } from '@nanograd/autograd';
 import { DTypeError, formatShape, Random, ShapeError } from '@nanograd/kernels';
 import { Block } from './block';
 import { Dense } from './dense';
@@ -186,14 +186,14 @@ export class GPT extends Module {
    * Runs in evaluation mode (no dropout) under `noGrad`, then restores training mode if it was on. The same
    * prompt, options and seed give the same tokens.
    *
-   * @param prompt - Token ids: an array, or an `i32` tensor of shape `(T)` or `(1, T)`; at least one token.
+   * @param prompt - Token ids: an array or typed array, or an `i32` tensor of shape `(T)` or `(1, T)`; at least one token.
    * @param options - `maxNewTokens`, `temperature` (default 1), `topK`, `seed`.
    * @returns The prompt followed by `maxNewTokens` generated ids, as plain numbers.
    * @throws {@link ShapeError} If the prompt is empty, not a single sequence, or holds an id outside `[0, vocabSize)`.
    * @throws RangeError If `maxNewTokens` is not a non-negative integer, `temperature` is negative or not finite,
    *   or `topK` is not a positive integer.
    */
-  generate(prompt: Tensor | readonly number[], options: GenerateOptions): number[] {
+  generate(prompt: Tensor | ArrayLike<number>, options: GenerateOptions): number[] {
     const { maxNewTokens, temperature = 1, topK } = options;
     if (!Number.isInteger(maxNewTokens) || maxNewTokens < 0) throw new RangeError(`GPT '${this.name}'.generate: maxNewTokens must be a non-negative integer (got ${maxNewTokens})`);
     if (!(temperature >= 0 && Number.isFinite(temperature))) throw new RangeError(`GPT '${this.name}'.generate: temperature must be finite and non-negative (got ${temperature})`);
@@ -217,13 +217,14 @@ export class GPT extends Module {
     return tokens;
   }
 
-  #promptTokens(prompt: Tensor | readonly number[]): number[] {
-    const shape = Array.isArray(prompt) ? [prompt.length] : (prompt as Tensor).shape;
+  #promptTokens(prompt: Tensor | ArrayLike<number>): number[] {
+    const isTensor = prompt instanceof Tensor;
+    const shape = isTensor ? prompt.shape : [prompt.length];
     const single = shape.length === 1 || (shape.length === 2 && shape[0] === 1);
     if (!single || shape[shape.length - 1] === 0) {
       throw new ShapeError(`GPT '${this.name}'.generate: the prompt ${formatShape(shape)} must be one non-empty sequence, (T) or (1, T)`);
     }
-    const tokens = Array.isArray(prompt) ? [...(prompt as readonly number[])] : Array.from((prompt as Tensor).data);
+    const tokens = Array.from(isTensor ? prompt.data : prompt);
     const bad = tokens.findIndex((token) => !Number.isInteger(token) || token < 0 || token >= this.vocabSize);
     if (bad >= 0) throw new ShapeError(`GPT '${this.name}'.generate: prompt token ${tokens[bad]} at position ${bad} is outside [0, ${this.vocabSize})`);
     return tokens;
