@@ -139,7 +139,10 @@ export class Tensor {
     if (this.offset === 0 && this.size === this.buffer.size && this.isContiguous) return this.backend.view(this.buffer);
     const out = this.backend.alloc(this.dtype, this.size);
     this.backend.kernels.copy(this.view(), { buffer: out, shape: this.shape, strides: contiguousStrides(this.shape), offset: 0 });
-    return this.backend.view(out);
+    // A JS-heap copy: nothing else holds `out`, so a backend may reuse its storage as soon as it is freed.
+    const copy = this.backend.view(out).slice();
+    this.backend.free(out);
+    return copy;
   }
 
   /**

@@ -88,6 +88,7 @@ describe('Trainer', () => {
     model.eval();
     await trainer.evaluate(batches);
     expect(model.training).toBe(false);
+    await expect(trainer.evaluate([])).rejects.toThrow('Trainer.evaluate: the batches are empty');
   });
 
   it('resumes from a checkpoint bit-identically to an uninterrupted run', async () => {

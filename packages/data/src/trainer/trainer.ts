@@ -329,6 +329,7 @@ export class Trainer {
    *
    * @param batches - `[inputs, targets]` pairs.
    * @returns `{ loss, …metrics }`, weighted by batch size.
+   * @throws RangeError If `batches` yields nothing.
    */
   async evaluate(batches: Iterable<[Tensor, Tensor]>): Promise<Record<string, number>> {
     const { model, loss: lossOf, metrics = {} } = this.options;
@@ -348,6 +349,8 @@ export class Trainer {
     } finally {
       model.train(wasTraining);
     }
+    // An exhausted one-shot iterable (e.g. a generator reused across epochs) must not pass as a silent `{}`.
+    if (totals['loss#weight'] === undefined) throw new RangeError('Trainer.evaluate: the batches are empty (a generator can only be iterated once)');
     return averages(totals);
   }
 }
