@@ -21,6 +21,8 @@ export interface TrainOptions {
   readonly testLimit?: number;
   /** Evaluate on the test images every this many steps, for the accuracy curve. */
   readonly evaluateEvery: number;
+  /** Save a checkpoint every this many steps (default 100). */
+  readonly checkpointEvery?: number;
   readonly outDir: string;
   readonly backend: 'js' | 'wasm' | 'auto';
   readonly resume: boolean;
@@ -76,7 +78,7 @@ export async function trainMnistCnn(options: TrainOptions): Promise<TrainResult>
         },
       } satisfies Callback,
     ],
-    checkpoint: { every: 100, store: fileCheckpoints(checkpoints) },
+    checkpoint: { every: options.checkpointEvery ?? 100, store: fileCheckpoints(checkpoints) },
   });
   const resumeFrom = options.resume ? await latestCheckpoint(checkpoints) : null;
   if (resumeFrom) log(`resuming from step ${resumeFrom.step}`);
