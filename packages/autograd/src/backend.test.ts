@@ -37,3 +37,22 @@ describe('backend selection', () => {
     expect(() => setBackend(null as unknown as Backend)).toThrow('setBackend: expected a backend object with a name');
   });
 });
+
+describe('useFastestBackend', () => {
+  it('activates the WASM SIMD backend where supported and computes the same results', async () => {
+    const { createJsBackend } = await import('@nanograd/kernels');
+    const { wasmSimdSupported } = await import('@nanograd/kernels/wasm');
+    const { matmul } = await import('./ops/linalg/matmul');
+    const { tensor } = await import('./create');
+    const { getBackend, setBackend, useFastestBackend } = await import('./backend');
+    const expected = matmul(tensor([[1, 2], [3, 4]]), tensor([[5], [6]])).toList();
+    const chosen = await useFastestBackend();
+    try {
+      expect(chosen.name).toBe(wasmSimdSupported() ? 'wasm' : 'js');
+      expect(getBackend()).toBe(chosen);
+      expect(matmul(tensor([[1, 2], [3, 4]]), tensor([[5], [6]])).toList()).toEqual(expected);
+    } finally {
+      setBackend(createJsBackend());
+    }
+  });
+});

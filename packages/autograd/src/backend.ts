@@ -67,6 +67,34 @@ export function withBackend<T>(backend: Backend, fn: () => T): T {
   }
 }
 
+/**
+ * Picks the fastest backend this platform offers and makes it active: the WebAssembly SIMD backend from
+ * `@nanograd/kernels/wasm` where WASM SIMD is supported, else the pure-JS backend.
+ *
+ * @remarks
+ * It is opt-in rather than the default because WASM storage is returned by finalizers, which run only when the
+ * event loop turns: a long loop that never awaits grows memory until it ends. The `Trainer` yields between steps;
+ * a hand-written loop should `await` a macrotask (e.g. `setImmediate`) each step.
+ *
+ * @returns The backend now active.
+ *
+ * @example
+ * ```ts
+ * import { useFastestBackend, setBackend } from '@nanograd/autograd';
+ * import { createJsBackend } from '@nanograd/kernels';
+ * (await useFastestBackend()).name; // 'wasm'
+ * setBackend(createJsBackend());
+ * ```
+ * @category Backend
+ */
+export async function useFastestBackend(): Promise<Backend> {
+  // Loaded on demand, so programs that stay on the JS backend never fetch or compile the module.
+  const wasm = await import('@nanograd/kernels/wasm');
+  const backend = wasm.wasmSimdSupported() ? await wasm.createWasmBackend() : createJsBackend();
+  setBackend(backend);
+  return backend;
+}
+
 // TypeScript already checks backends written in TS; this catches plain-JS callers passing a wrong object.
 const REQUIRED_METHODS = ['alloc', 'write', 'view', 'read', 'free'] as const;
 const REQUIRED_KERNELS = ['fill', 'copy', 'unary', 'binary', 'where', 'reduce', 'argReduce', 'matmul', 'gather', 'scatterAdd', 'im2col', 'col2im'] as const satisfies readonly (keyof Backend['kernels'])[];

@@ -22,7 +22,7 @@ export { formatTensor, printTensor } from './format-tensor';
 export { isTensor, isTensor32, isTensor64 } from './predicates';
 
 // Backends.
-export { getBackend, setBackend, withBackend } from './backend';
+export { getBackend, setBackend, withBackend, useFastestBackend } from './backend';
 
 // The graph.
 export type { BackwardOptions } from './graph/backward';
