@@ -9,6 +9,8 @@ export default defineConfig({
     // A JSON report per package lets .ci/run print one "N passed, N failed" line.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest/report.json' },
-    testTimeout: 60_000,
+    testTimeout: 120_000,
+    // Loading the 60,000 MNIST images in a beforeAll takes seconds, more on a loaded 2-core CI machine.
+    hookTimeout: 120_000,
   },
 });
