@@ -1,5 +1,11 @@
 // Double-precision GEMM: the f64x2 twin of gemm-f32.ts with a 4x4 register tile (8 accumulators).
 
+// acc + a * b: one fused multiply-add where relaxed SIMD is enabled (see gemm-f32.ts).
+function madd(a: v128, b: v128, acc: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, acc);
+  return f64x2.add(acc, f64x2.mul(a, b));
+}
+
 /** Rows of the register tile. */
 const MR: i32 = 4;
 /** Columns of the register tile (two f64x2 vectors). */
@@ -87,17 +93,17 @@ function micro(
     const b0 = v128.load(pb);
     const b1 = v128.load(pb, 16);
     const a0 = v128.load64_splat(pa);
-    c00 = f64x2.add(c00, f64x2.mul(a0, b0));
-    c01 = f64x2.add(c01, f64x2.mul(a0, b1));
+    c00 = madd(a0, b0, c00);
+    c01 = madd(a0, b1, c01);
     const a1 = v128.load64_splat(pa, 8);
-    c10 = f64x2.add(c10, f64x2.mul(a1, b0));
-    c11 = f64x2.add(c11, f64x2.mul(a1, b1));
+    c10 = madd(a1, b0, c10);
+    c11 = madd(a1, b1, c11);
     const a2 = v128.load64_splat(pa, 16);
-    c20 = f64x2.add(c20, f64x2.mul(a2, b0));
-    c21 = f64x2.add(c21, f64x2.mul(a2, b1));
+    c20 = madd(a2, b0, c20);
+    c21 = madd(a2, b1, c21);
     const a3 = v128.load64_splat(pa, 24);
-    c30 = f64x2.add(c30, f64x2.mul(a3, b0));
-    c31 = f64x2.add(c31, f64x2.mul(a3, b1));
+    c30 = madd(a3, b0, c30);
+    c31 = madd(a3, b1, c31);
     pa += 32;
     pb += 32;
   }

@@ -1,12 +1,17 @@
 // The WASM SIMD backend against the JS backend, through `backend.kernels` on contiguous views: matmul GFLOP/s, and
 // ns per element of the element-wise kernels (WASM fast paths and, for comparison, kernels it delegates to JS).
-// Run with `pnpm run bench:wasm` from packages/kernels; prints markdown tables (medians after warm-up).
+// Run with `pnpm run bench:wasm` from packages/kernels; prints markdown tables (medians after warm-up). The first
+// table compares JS, WASM on 1 and 2 threads, relaxed SIMD (in a child node with the flag where this one lacks it)
+// and NumPy's sgemm (OpenBLAS) as the ceiling.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Backend, View } from '../src/backend';
 import type { FloatDType } from '../src/dtype';
 import { createJsBackend } from '../src/js/js-backend';
 import { Random } from '../src/random';
 import { contiguousStrides } from '../src/shape';
-import { createWasmBackend } from '../src/wasm/wasm-backend';
+import { createWasmBackend, type WasmBackend } from '../src/wasm/wasm-backend';
+import { wasmRelaxedSimdSupported } from '../src/wasm/wasm-relaxed-simd-supported';
 
 /** Timing budget per measurement (ms), within MIN_REPS..MAX_REPS repetitions. */
 const BUDGET_MS = 1500;
@@ -55,6 +60,96 @@ const GEMM_SHAPES: [number, number, number, FloatDType][] = [
   [128, 784, 128, 'f64'],
   [512, 512, 512, 'f64'],
 ];
+
+/** Shapes of the summary table (m x k x n, f32). */
+const SUMMARY_SHAPES: [number, number, number][] = [
+  [128, 784, 128],
+  [512, 512, 512],
+];
+
+/** Median and best GFLOP/s of an f32 matmul on `backend` after warm-up. */
+function gemmGflops(backend: Backend, [m, k, n]: [number, number, number]): [number, number] {
+  const random = new Random(m + k + n);
+  const a = upload(backend, 'f32', [m, k], random);
+  const b = upload(backend, 'f32', [k, n], random);
+  const out = upload(backend, 'f32', [m, n], random);
+  const run = (): void => backend.kernels.matmul(a, b, out);
+  for (let i = 0; i < 5; i++) run();
+  const { median, best } = timeMs(run);
+  return [(2 * m * n * k) / (median * 1e6), (2 * m * n * k) / (best * 1e6)];
+}
+
+/** GFLOP/s per summary shape of relaxed-SIMD backends on 1 and 2 threads, measured in this process. */
+async function relaxedHere(): Promise<[number, number][][]> {
+  const rows: [number, number][][] = [];
+  for (const threads of [1, 2]) {
+    const backend = await createWasmBackend({ relaxedSimd: true, threads });
+    rows.push(SUMMARY_SHAPES.map((shape) => gemmGflops(backend, shape)));
+    backend.dispose();
+  }
+  return rows;
+}
+
+/** Relaxed-SIMD rows: here if the engine has it, else from a child node with the flag, else null. */
+async function relaxedRows(): Promise<[number, number][][] | null> {
+  if (wasmRelaxedSimdSupported()) return relaxedHere();
+  try {
+    const output = execFileSync(
+      process.execPath,
+      ['--experimental-wasm-relaxed-simd', '--import', 'tsx', fileURLToPath(import.meta.url), '--relaxed-only'],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    return JSON.parse(output.trim().split('\n').pop() ?? 'null') as [number, number][][] | null;
+  } catch {
+    return null;
+  }
+}
+
+/** NumPy float32 matmul GFLOP/s (median, best) per summary shape, or null without python3/numpy. */
+function numpyRow(threads: 'all' | 1): [number, number][] | null {
+  const script = [
+    'import json, time, numpy as np',
+    `shapes = ${JSON.stringify(SUMMARY_SHAPES)}`,
+    'out = []',
+    'for m, k, n in shapes:',
+    '    a = np.random.rand(m, k).astype(np.float32); b = np.random.rand(k, n).astype(np.float32)',
+    '    for _ in range(5): a @ b',
+    '    times = []',
+    '    for _ in range(31):',
+    '        t = time.perf_counter(); a @ b; times.append(time.perf_counter() - t)',
+    '    times.sort(); out.append([2 * m * n * k / times[len(times) // 2] / 1e9, 2 * m * n * k / times[0] / 1e9])',
+    'print(json.dumps(out))',
+  ].join('\n');
+  const env = threads === 1 ? { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1' } : process.env;
+  try {
+    return JSON.parse(execFileSync('python3', ['-c', script], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'ignore'] })) as [number, number][];
+  } catch {
+    return null;
+  }
+}
+
+async function benchSummary(): Promise<void> {
+  console.log('## f32 matmul GFLOP/s, median / best after warm-up\n');
+  console.log(`| variant | ${SUMMARY_SHAPES.map(([m, k, n]) => `${m} x ${k} x ${n}`).join(' | ')} |`);
+  console.log(`|---|${SUMMARY_SHAPES.map(() => '---:').join('|')}|`);
+  const print = (name: string, values: [number, number][]): void =>
+    console.log(`| ${name} | ${values.map(([median, best]) => `${median.toFixed(1)} / ${best.toFixed(1)}`).join(' | ')} |`);
+  print('JS (blocked, one thread)', SUMMARY_SHAPES.map((shape) => gemmGflops(createJsBackend(), shape)));
+  for (const threads of [1, 2]) {
+    const backend: WasmBackend = await createWasmBackend({ relaxedSimd: false, threads });
+    print(`WASM SIMD, ${backend.threads} thread${backend.threads > 1 ? 's' : ''}`, SUMMARY_SHAPES.map((shape) => gemmGflops(backend, shape)));
+    backend.dispose();
+  }
+  const relaxed = await relaxedRows();
+  const where = wasmRelaxedSimdSupported() ? '' : ' (child node, --experimental-wasm-relaxed-simd)';
+  if (relaxed === null) console.log(`| WASM relaxed SIMD | ${SUMMARY_SHAPES.map(() => 'n/a').join(' | ')} |`);
+  else relaxed.forEach((values, index) => print(`WASM relaxed SIMD, ${index + 1} thread${index > 0 ? 's' : ''}${where}`, values));
+  for (const threads of [1, 'all'] as const) {
+    const values = numpyRow(threads);
+    if (values !== null) print(`NumPy sgemm (OpenBLAS, ${threads === 1 ? '1 thread' : 'all cores'})`, values);
+  }
+  console.log('');
+}
 
 function benchGemm(backends: Backend[]): void {
   console.log('## matmul (GFLOP/s = 2·m·n·k / time; one thread)\n');
@@ -142,11 +237,18 @@ function benchElementwise(backends: Backend[]): void {
 }
 
 async function main(): Promise<void> {
-  const nodeVersion = (globalThis as { process?: { version?: string } }).process?.version ?? 'unknown';
-  console.log(`# WASM SIMD backend vs JS backend (Node ${nodeVersion}, one thread)\n`);
-  const backends: Backend[] = [createJsBackend(), await createWasmBackend()];
+  if (process.argv.includes('--relaxed-only')) {
+    console.log(JSON.stringify(await relaxedHere()));
+    return;
+  }
+  const { loadavg } = await import('node:os');
+  console.log(`# WASM SIMD backend vs JS backend (Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')})\n`);
+  await benchSummary();
+  const wasm = await createWasmBackend({ threads: 1, relaxedSimd: false });
+  const backends: Backend[] = [createJsBackend(), wasm];
   benchGemm(backends);
   benchElementwise(backends);
+  wasm.dispose();
 }
 
 await main();

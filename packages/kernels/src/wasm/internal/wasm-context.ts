@@ -1,6 +1,7 @@
 // What the WASM kernels share: the module's exports, the heap over its memory, and the GEMM scratch block.
 import type { TypedArray } from '../../dtype';
 import type { WasmBuffer } from '../wasm-buffer';
+import type { GemmCall } from './gemm-pool';
 import type { KernelsExports } from './wasm-module';
 import type { WasmHeap } from './wasm-heap';
 
@@ -9,6 +10,8 @@ export interface WasmContext {
   readonly heap: WasmHeap;
   /** Address of the packing scratch of sgemm/dgemm (max of SGEMM_WORK_BYTES and DGEMM_WORK_BYTES). */
   readonly work: number;
+  /** Runs one sgemm/dgemm (alpha 1, beta 0), split across worker threads when the backend has them. */
+  gemm(call: GemmCall): void;
   /** A fresh typed array over the buffer's elements; valid until the next allocation. */
   array(buffer: WasmBuffer): TypedArray;
 }

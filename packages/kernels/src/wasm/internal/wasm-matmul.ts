@@ -124,8 +124,6 @@ function runBatches(
   target: GemmOperand,
 ): void {
   const bytes = single ? 4 : 8;
-  const gemm = single ? context.exports.sgemm : context.exports.dgemm;
-  const { work } = context;
   const plan: BlockPlan = {
     outerShape: batchShape,
     outerStrides: [left.batchStrides, right.batchStrides, target.batchStrides],
@@ -139,9 +137,9 @@ function runBatches(
     const c = target.address + oc * bytes;
     if (target.trans) {
       // A column-major output is written as cᵀ = op(b)ᵀ op(a)ᵀ, row-major in the transposed view.
-      gemm(right.trans ? 0 : 1, left.trans ? 0 : 1, n, m, k, 1, b, right.ld, a, left.ld, 0, c, target.ld, work);
+      context.gemm({ single, transA: !right.trans, transB: !left.trans, m: n, n: m, k, a: b, lda: right.ld, b: a, ldb: left.ld, c, ldc: target.ld });
     } else {
-      gemm(left.trans ? 1 : 0, right.trans ? 1 : 0, m, n, k, 1, a, left.ld, b, right.ld, 0, c, target.ld, work);
+      context.gemm({ single, transA: left.trans, transB: right.trans, m, n, k, a, lda: left.ld, b, ldb: right.ld, c, ldc: target.ld });
     }
   });
 }

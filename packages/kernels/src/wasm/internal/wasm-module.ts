@@ -1,7 +1,16 @@
-// Decodes the embedded kernels module, compiles it once per process, and types its exports.
+// Decodes the embedded kernels modules, compiles each variant once per process, and types their exports.
 import { BackendError } from '../../errors';
-import { KERNELS_WASM_BASE64 } from '../generated/kernels-wasm';
+import {
+  KERNELS_WASM_BASE64,
+  KERNELS_WASM_RELAXED_BASE64,
+  KERNELS_WASM_SHARED_BASE64,
+  KERNELS_WASM_SHARED_RELAXED_BASE64,
+} from '../generated/kernels-wasm';
+import { wasmRelaxedSimdSupported } from '../wasm-relaxed-simd-supported';
 import { wasmSimdSupported } from '../wasm-simd-supported';
+
+/** Pages of the shared memory's maximum; must equal `--maximumMemory` in scripts/build-wasm.ts. */
+export const SHARED_MAXIMUM_PAGES = 65536;
 
 /** The exports of assembly/index.ts; addresses are byte offsets into `memory`. */
 export interface KernelsExports {
@@ -27,32 +36,71 @@ export interface KernelsExports {
   extremumF64(op: number, x: number, n: number): number;
 }
 
-let bytes: Uint8Array<ArrayBuffer> | undefined;
-let compiled: Promise<WebAssembly.Module> | undefined;
-let compiledSync: WebAssembly.Module | undefined;
+/** Which build to load: fused relaxed-SIMD GEMM or plain SIMD, own memory or an imported shared one. */
+export interface KernelsVariant {
+  readonly relaxed: boolean;
+  readonly shared: boolean;
+}
 
-function moduleBytes(kernel: string): Uint8Array<ArrayBuffer> {
+/** A loaded instance plus its compiled module (workers instantiate the same module over the shared memory). */
+export interface LoadedKernels {
+  readonly module: WebAssembly.Module;
+  readonly exports: KernelsExports;
+}
+
+const SOURCES: Record<string, string> = {
+  'simd': KERNELS_WASM_BASE64,
+  'relaxed': KERNELS_WASM_RELAXED_BASE64,
+  'simd shared': KERNELS_WASM_SHARED_BASE64,
+  'relaxed shared': KERNELS_WASM_SHARED_RELAXED_BASE64,
+};
+
+const compiled = new Map<string, Promise<WebAssembly.Module>>();
+const compiledSync = new Map<string, WebAssembly.Module>();
+
+function key(variant: KernelsVariant): string {
+  return `${variant.relaxed ? 'relaxed' : 'simd'}${variant.shared ? ' shared' : ''}`;
+}
+
+function moduleBytes(kernel: string, variant: KernelsVariant): Uint8Array<ArrayBuffer> {
   if (!wasmSimdSupported()) throw new BackendError(`${kernel}: this engine does not support WebAssembly SIMD`);
-  bytes ??= Uint8Array.from(atob(KERNELS_WASM_BASE64), (char) => char.charCodeAt(0));
-  return bytes;
+  if (variant.relaxed && !wasmRelaxedSimdSupported()) {
+    throw new BackendError(`${kernel}: this engine does not support WebAssembly relaxed SIMD`);
+  }
+  return Uint8Array.from(atob(SOURCES[key(variant)]), (char) => char.charCodeAt(0));
 }
 
-function instantiate(module: WebAssembly.Module): KernelsExports {
-  // The module imports nothing: assertions and abort are compiled out.
-  return new WebAssembly.Instance(module, {}).exports as unknown as KernelsExports;
+/** A new shared memory for the `shared` variants: one page to start, grown by the heap, never detached. */
+export function createSharedMemory(): WebAssembly.Memory {
+  return new WebAssembly.Memory({ initial: 1, maximum: SHARED_MAXIMUM_PAGES, shared: true });
 }
 
-/** Compiles (once) and instantiates the module asynchronously; each call gets its own memory. */
-export async function loadKernels(kernel: string): Promise<KernelsExports> {
-  const source = moduleBytes(kernel);
-  compiled ??= WebAssembly.compile(source);
-  const module = await compiled;
-  const instance = await WebAssembly.instantiate(module, {});
-  return instance.exports as unknown as KernelsExports;
+function imports(memory: WebAssembly.Memory | undefined): WebAssembly.Imports {
+  // The module imports nothing else: assertions and abort are compiled out.
+  return memory === undefined ? {} : { env: { memory } };
 }
 
-/** Compiles (once) and instantiates synchronously: fine in Node and workers, refused on a browser's main thread. */
-export function loadKernelsSync(kernel: string): KernelsExports {
-  compiledSync ??= new WebAssembly.Module(moduleBytes(kernel));
-  return instantiate(compiledSync);
+/** Compiles (once per variant) and instantiates asynchronously; `memory` is required for the shared variants. */
+export async function loadKernels(kernel: string, variant: KernelsVariant, memory?: WebAssembly.Memory): Promise<LoadedKernels> {
+  const name = key(variant);
+  let pending = compiled.get(name);
+  if (pending === undefined) {
+    pending = WebAssembly.compile(moduleBytes(kernel, variant));
+    compiled.set(name, pending);
+  }
+  const module = await pending;
+  const instance = await WebAssembly.instantiate(module, imports(memory));
+  return { module, exports: instance.exports as unknown as KernelsExports };
+}
+
+/** Compiles (once per variant) and instantiates synchronously: fine in Node and workers, refused on a browser's main thread. */
+export function loadKernelsSync(kernel: string, variant: KernelsVariant, memory?: WebAssembly.Memory): LoadedKernels {
+  const name = key(variant);
+  let module = compiledSync.get(name);
+  if (module === undefined) {
+    module = new WebAssembly.Module(moduleBytes(kernel, variant));
+    compiledSync.set(name, module);
+  }
+  const instance = new WebAssembly.Instance(module, imports(memory));
+  return { module, exports: instance.exports as unknown as KernelsExports };
 }

@@ -1,0 +1,61 @@
+// The body of a GEMM worker, shipped to the worker as source text (`String(gemmWorkerMain)`), so it must stay
+// self-contained: no imports, no closures, numbers written out. Layout of the control block (Int32 words):
+// 0 job sequence, 1 done sequence, 2 op (0 sgemm, 1 dgemm, -1 exit), 3 error flag, 4..15 integer arguments
+// (transA transB m n k a lda b ldb c ldc work), 16 split by columns (1) or rows (0), 17 extent split, 18 band width,
+// 19 band count; the float64 at byte 96 is alpha, at byte 104 beta. Threads take bands from a shared counter.
+
+/** What a worker is started with: the compiled shared-memory module, the memory itself and its control block. */
+export interface GemmWorkerInit {
+  readonly module: WebAssembly.Module;
+  readonly memory: WebAssembly.Memory;
+  /** Byte address of this worker's control block (CONTROL_BYTES, 8-byte aligned) in `memory`. */
+  readonly control: number;
+  /** Byte address of the Int32 band counter that all threads of the pool take bands from. */
+  readonly counter: number;
+  /** How long the worker spins for the next job before it sleeps in Atomics.wait. */
+  readonly spinMs: number;
+}
+
+/** Bytes of one worker's control block. */
+export const CONTROL_BYTES = 128;
+
+/** Runs jobs posted through the control block until told to exit; calls `ready` once instantiated. */
+export function gemmWorkerMain(init: GemmWorkerInit, ready: () => void): void {
+  const instance = new WebAssembly.Instance(init.module, { env: { memory: init.memory } });
+  const kernels = instance.exports as unknown as Record<string, (...args: number[]) => void>;
+  // The control block lies below every later allocation, so this first view of the growable buffer always covers it.
+  const words = new Int32Array(init.memory.buffer, init.control, 24);
+  const floats = new Float64Array(init.memory.buffer, init.control + 96, 2);
+  const counter = new Int32Array(init.memory.buffer, init.counter, 1);
+  ready();
+  let seen = 0;
+  for (;;) {
+    const start = performance.now();
+    let spins = 0;
+    while (Atomics.load(words, 0) === seen) {
+      if (++spins % 256 === 0 && performance.now() - start > init.spinMs) Atomics.wait(words, 0, seen);
+    }
+    seen = Atomics.load(words, 0);
+    const op = words[2];
+    if (op < 0) return;
+    try {
+      const gemm = op === 0 ? kernels.sgemm : kernels.dgemm;
+      const bytes = op === 0 ? 4 : 8;
+      const [transA, transB, m, n, k, a, lda, b, ldb, c, ldc, work] = words.subarray(4, 16);
+      const [byColumns, extent, band, bands] = words.subarray(16, 20);
+      for (let index = Atomics.add(counter, 0, 1); index < bands; index = Atomics.add(counter, 0, 1)) {
+        const start = index * band;
+        const size = Math.min(band, extent - start);
+        if (byColumns === 1) {
+          gemm(transA, transB, m, size, k, floats[0], a, lda, b + start * (transB ? ldb : 1) * bytes, ldb, floats[1], c + start * bytes, ldc, work);
+        } else {
+          gemm(transA, transB, size, n, k, floats[0], a + start * (transA ? 1 : lda) * bytes, lda, b, ldb, floats[1], c + start * ldc * bytes, ldc, work);
+        }
+      }
+    } catch {
+      words[3] = 1;
+    }
+    Atomics.store(words, 1, seen);
+    Atomics.notify(words, 1);
+  }
+}

@@ -1,0 +1,120 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { View } from '../backend';
+import { ShapeError } from '../errors';
+import { describeBackendConformance } from '../testing/describe-backend-conformance';
+import { createWasmBackend, createWasmBackendSync, type WasmBackend } from './wasm-backend';
+import type { WasmBuffer } from './wasm-buffer';
+
+// Threshold 0: every matmul, however small, is split between the caller and the worker.
+describeBackendConformance('wasm (2 threads, every matmul split)', () => createWasmBackend({ threads: 2, parallelThreshold: 0 }));
+
+type Dtype = 'f32' | 'f64';
+
+function matrix(backend: WasmBackend, dtype: Dtype, rows: number, cols: number, seed: number, transposed = false): View<WasmBuffer> {
+  const buffer = backend.alloc(dtype, rows * cols);
+  const data = dtype === 'f32' ? new Float32Array(rows * cols) : new Float64Array(rows * cols);
+  for (let i = 0; i < data.length; i++) data[i] = Math.sin(seed + i * 0.731) * 2;
+  backend.write(buffer, data);
+  return { buffer, shape: [rows, cols], strides: transposed ? [1, rows] : [cols, 1], offset: 0 };
+}
+
+/** Plain triple loop in float64 over the views' strides. */
+function reference(backend: WasmBackend, a: View<WasmBuffer>, b: View<WasmBuffer>): Float64Array {
+  const [m, k] = a.shape;
+  const n = b.shape[1];
+  const x = backend.view(a.buffer);
+  const y = backend.view(b.buffer);
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let sum = 0;
+      for (let p = 0; p < k; p++) sum += x[i * a.strides[0] + p * a.strides[1]] * y[p * b.strides[0] + j * b.strides[1]];
+      out[i * n + j] = sum;
+    }
+  }
+  return out;
+}
+
+function worstError(backend: WasmBackend, out: View<WasmBuffer>, expected: Float64Array): number {
+  const got = backend.view(out.buffer);
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(got[i] - expected[i]) / (1 + Math.abs(expected[i])));
+  return worst;
+}
+
+describe('createWasmBackend({ threads: 2 })', () => {
+  const backends: WasmBackend[] = [];
+  const threaded = async (): Promise<WasmBackend> => {
+    const backend = await createWasmBackend({ threads: 2, parallelThreshold: 0 });
+    backends.push(backend);
+    return backend;
+  };
+  afterAll(() => {
+    for (const backend of backends) backend.dispose();
+  });
+
+  it('reports its threads and validates the option', async () => {
+    const backend = await threaded();
+    expect(backend.threads).toBe(2);
+    expect((await createWasmBackend({ threads: 1 })).threads).toBe(1);
+    expect(createWasmBackendSync({ threads: 2 }).threads).toBe(1);
+    await expect(createWasmBackend({ threads: 0 })).rejects.toThrow(ShapeError);
+    await expect(createWasmBackend({ threads: 1.5 })).rejects.toThrow('createWasmBackend: threads must be a positive integer (got 1.5)');
+  });
+
+  // Column splits (n >= m), row splits (m > n), ragged bands, transposed operands and a single column.
+  const shapes: [number, number, number][] = [[37, 53, 29], [8, 300, 130], [130, 70, 9], [200, 260, 200], [64, 1, 1], [1, 5, 64], [3, 700, 1]];
+  for (const dtype of ['f32', 'f64'] as const) {
+    for (const [m, k, n] of shapes) {
+      it(`matches a plain loop for ${dtype} ${m}x${k} @ ${k}x${n}, plain and transposed`, async () => {
+        const backend = await threaded();
+        const tolerance = dtype === 'f32' ? 1e-5 * Math.sqrt(k) : 1e-13 * Math.sqrt(k);
+        for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+          const a = matrix(backend, dtype, m, k, 1, ta);
+          const b = matrix(backend, dtype, k, n, 2, tb);
+          const out = matrix(backend, dtype, m, n, 3);
+          backend.kernels.matmul(a, b, out);
+          expect(worstError(backend, out, reference(backend, a, b))).toBeLessThan(tolerance);
+        }
+      });
+    }
+  }
+
+  it('splits batched products and writes transposed outputs', async () => {
+    const backend = await threaded();
+    const [batch, m, k, n] = [3, 40, 33, 50];
+    const a = matrix(backend, 'f32', batch * m, k, 4);
+    const b = matrix(backend, 'f32', k, n, 5);
+    const out = matrix(backend, 'f32', batch * m, n, 6);
+    const batched = (view: View<WasmBuffer>, rows: number, cols: number): View<WasmBuffer> => ({ ...view, shape: [batch, rows, cols], strides: [rows * cols, cols, 1] });
+    backend.kernels.matmul(batched(a, m, k), { ...b, shape: [batch, k, n], strides: [0, n, 1] }, batched(out, m, n));
+    expect(worstError(backend, out, reference(backend, a, b))).toBeLessThan(1e-4);
+    // Column-major output: the product is computed as outᵀ = bᵀ aᵀ.
+    const columnMajor = matrix(backend, 'f32', m, n, 7, true);
+    const single = matrix(backend, 'f32', m, k, 8);
+    backend.kernels.matmul(single, b, columnMajor);
+    const expected = reference(backend, single, b);
+    const got = backend.view(columnMajor.buffer);
+    for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) expect(got[j * m + i]).toBeCloseTo(expected[i * n + j], 4);
+  });
+
+  it('keeps working after the shared memory grows, and after dispose', async () => {
+    const backend = await threaded();
+    const before = matrix(backend, 'f32', 4, 4, 9);
+    const early = backend.view(before.buffer);
+    // 64 MiB more: the workers must see the grown memory, and old views are not detached (shared memory).
+    backend.alloc('f32', 16_000_000);
+    expect(early.length).toBe(16);
+    const a = matrix(backend, 'f32', 150, 90, 10);
+    const b = matrix(backend, 'f32', 90, 170, 11);
+    const out = matrix(backend, 'f32', 150, 170, 12);
+    expect(out.buffer.byteOffset).toBeGreaterThan(64_000_000);
+    backend.kernels.matmul(a, b, out);
+    expect(worstError(backend, out, reference(backend, a, b))).toBeLessThan(1e-4);
+    backend.dispose();
+    backend.dispose();
+    backend.kernels.fill(out, 0);
+    backend.kernels.matmul(a, b, out);
+    expect(worstError(backend, out, reference(backend, a, b))).toBeLessThan(1e-4);
+  });
+});
