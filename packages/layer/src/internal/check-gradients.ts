@@ -15,6 +15,10 @@ export interface CheckGradientsOptions {
   readonly rtol?: number;
   /** Seed of the random projection of the output (default 7). */
   readonly seed?: number;
+  /** Names of the tensors in error messages (default `tensor <index> <shape>`). */
+  readonly names?: readonly string[];
+  /** Prefix of error messages (default `checkGradients`). */
+  readonly label?: string;
 }
 
 /**
@@ -38,15 +42,17 @@ export function checkGradients(run: () => Tensor, tensors: readonly Tensor[], op
   const weights = tensor64(new Random(options.seed ?? 7).fillUniform(new Float64Array(output.size), -1, 1), output.shape);
   const analytic = gradients(sum(mul(output, weights)), tensors);
   const loss = (): number => noGrad(() => sum(mul(run(), weights)).item());
+  const label = options.label ?? 'checkGradients';
   tensors.forEach((tensor, which) => {
+    const name = options.names?.[which] ?? `tensor ${which} ${formatShape(tensor.shape)}`;
     const data = tensor.data;
-    if (!(data instanceof Float64Array)) throw new Error(`checkGradients: tensor ${which} ${formatShape(tensor.shape)} is not float64`);
+    if (!(data instanceof Float64Array)) throw new Error(`${label}: ${name} is ${tensor.dtype}, not float64`);
     const grad = (analytic[which] as Tensor).data;
     for (let i = 0; i < data.length; i++) {
       const base = data[i] as number;
       data[i] = base + eps;
       // A copy instead of live storage would make every numeric derivative silently zero.
-      if (tensor.data[i] !== base + eps) throw new Error(`checkGradients: tensor ${which} ${formatShape(tensor.shape)} is not live storage`);
+      if (tensor.data[i] !== base + eps) throw new Error(`${label}: ${name} is not live storage`);
       const plus = loss();
       data[i] = base - eps;
       const minus = loss();
@@ -54,7 +60,7 @@ export function checkGradients(run: () => Tensor, tensors: readonly Tensor[], op
       const numeric = (plus - minus) / (2 * eps);
       const a = grad[i] as number;
       if (!(Math.abs(a - numeric) <= atol + rtol * Math.abs(numeric))) {
-        throw new Error(`checkGradients: tensor ${which} ${formatShape(tensor.shape)} element ${i}: analytic ${a} vs numeric ${numeric}`);
+        throw new Error(`${label}: ${name} element ${i}: analytic ${a} vs numeric ${numeric}`);
       }
     }
   });

@@ -24,10 +24,10 @@ class Doubled extends Detached {
 
 describe('checkLayerGradients', () => {
   it('rejects a layer whose parameter gets no gradient', () => {
-    expect(() => checkLayerGradients(new Detached(), tensor64([1, 2]))).toThrow('checkLayerGradients: weight received no gradient');
+    expect(() => checkLayerGradients(new Detached(), tensor64([1, 2]))).toThrow(/checkLayerGradients: weight element 0: analytic 0 vs numeric/);
   });
 
   it('rejects a wrong gradient', () => {
-    expect(() => checkLayerGradients(new Doubled(), tensor64([1, 2]))).toThrow(/checkLayerGradients: weight\[0\] analytic/);
+    expect(() => checkLayerGradients(new Doubled(), tensor64([1, 2]))).toThrow(/checkLayerGradients: weight element 0: analytic/);
   });
 });
