@@ -13,6 +13,8 @@ export interface Panel {
   readonly xLabel: string;
   readonly yLabel: string;
   readonly series: readonly Series[];
+  /** Where the legend goes: keep it off the curves (rising curves end top right). */
+  readonly legend?: 'top-right' | 'bottom-right';
 }
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -54,7 +56,7 @@ function panelSvg(panel: Panel, left: number, top: number, width: number, height
     const path = series.points.filter(([, y]) => Number.isFinite(y)).map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join(' ');
     parts.push(`<path d="${path}" fill="none" stroke="${series.color}" stroke-width="1.6"/>`);
     if (series.points.length <= 30) for (const [x, y] of series.points) parts.push(`<circle cx="${sx(x)}" cy="${sy(y)}" r="3" fill="${series.color}"/>`);
-    const ly = plot.top + 14 + index * 16;
+    const ly = panel.legend === 'bottom-right' ? plot.top + plot.height - 10 - (panel.series.length - 1 - index) * 16 : plot.top + 14 + index * 16;
     parts.push(`<line x1="${plot.left + plot.width - 150}" x2="${plot.left + plot.width - 130}" y1="${ly - 4}" y2="${ly - 4}" stroke="${series.color}" stroke-width="2"/>`);
     parts.push(`<text x="${plot.left + plot.width - 125}" y="${ly}" font-size="11">${escape(series.label)}</text>`);
   });

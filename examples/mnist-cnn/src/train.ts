@@ -102,7 +102,7 @@ export async function trainMnistCnn(options: TrainOptions): Promise<TrainResult>
     plotFile,
     chartSvg([
       { title: 'Training loss (20-step mean)', xLabel: 'step', yLabel: 'cross-entropy', series: [{ label: 'train loss', points: smoothed, color: '#d62728' }] },
-      { title: 'Test accuracy', xLabel: 'step', yLabel: 'accuracy', series: [{ label: `test (${test.length} images)`, points: accuracyCurve, color: '#1f77b4' }] },
+      { title: 'Test accuracy', xLabel: 'step', yLabel: 'accuracy', series: [{ label: `test (${test.length} images)`, points: accuracyCurve, color: '#1f77b4' }], legend: 'bottom-right' },
     ]),
   );
   return {
