@@ -160,6 +160,7 @@ const RECIPROCAL = 6;
 const ROUND = 7;
 const EXP = 8;
 const SIGMOID = 9;
+const SIGN = 10;
 
 function uop32(op: i32, x: v128): v128 {
   switch (op) {
@@ -172,6 +173,8 @@ function uop32(op: i32, x: v128): v128 {
     case ROUND: return f32x4.nearest(x);
     case EXP: return inline.always(expF32x4(x));
     case SIGMOID: return f32x4.div(f32x4.splat(1), f32x4.add(f32x4.splat(1), inline.always(expF32x4(f32x4.neg(x)))));
+    // ±1 where x is nonzero; x itself (±0, NaN) elsewhere, like Math.sign.
+    case SIGN: return v128.bitselect(f32x4.splat(1), v128.bitselect(f32x4.splat(-1), x, f32x4.lt(x, f32x4.splat(0))), f32x4.gt(x, f32x4.splat(0)));
     default: return f32x4.div(f32x4.splat(1), x);
   }
 }
@@ -187,6 +190,7 @@ function uop64(op: i32, x: v128): v128 {
     case ROUND: return f64x2.nearest(x);
     case EXP: return inline.always(expF64x2(x));
     case SIGMOID: return f64x2.div(f64x2.splat(1), f64x2.add(f64x2.splat(1), inline.always(expF64x2(f64x2.neg(x)))));
+    case SIGN: return v128.bitselect(f64x2.splat(1), v128.bitselect(f64x2.splat(-1), x, f64x2.lt(x, f64x2.splat(0))), f64x2.gt(x, f64x2.splat(0)));
     default: return f64x2.div(f64x2.splat(1), x);
   }
 }
@@ -228,6 +232,7 @@ export function unaryF32(op: i32, x: usize, out: usize, n: i32): void {
     case ROUND: inline.always(uloop32(ROUND, x, out, n)); break;
     case EXP: inline.always(uloop32(EXP, x, out, n)); break;
     case SIGMOID: inline.always(uloop32(SIGMOID, x, out, n)); break;
+    case SIGN: inline.always(uloop32(SIGN, x, out, n)); break;
     default: inline.always(uloop32(RECIPROCAL, x, out, n));
   }
 }
@@ -244,6 +249,7 @@ export function unaryF64(op: i32, x: usize, out: usize, n: i32): void {
     case ROUND: inline.always(uloop64(ROUND, x, out, n)); break;
     case EXP: inline.always(uloop64(EXP, x, out, n)); break;
     case SIGMOID: inline.always(uloop64(SIGMOID, x, out, n)); break;
+    case SIGN: inline.always(uloop64(SIGN, x, out, n)); break;
     default: inline.always(uloop64(RECIPROCAL, x, out, n));
   }
 }

@@ -2,9 +2,11 @@
 export { sgemm, SGEMM_WORK_BYTES } from './gemm-f32';
 export { dgemm, DGEMM_WORK_BYTES } from './gemm-f64';
 export { binaryF32, binaryF64, unaryF32, unaryF64 } from './elementwise';
-export { sumF32, sumF64, extremumF32, extremumF64 } from './reduce';
+export { sumF32, sumF64, extremumF32, extremumF64, argReduceF32, argReduceF64, extremumAxisF32, extremumAxisF64 } from './reduce';
 
 /** First byte past the module's static data: the JS allocator starts here. */
 export function heapBase(): usize {
   return __heap_base;
 }
+export { im2colF32, im2colF64, col2imF32, col2imF64, zeroBytes } from './conv';
+export { indicesInRange, gatherF32, gatherF64, scatterAddF32, scatterAddF64 } from './index-ops';

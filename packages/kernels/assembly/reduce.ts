@@ -70,3 +70,127 @@ export function extremumF64(op: i32, x: usize, n: i32): f64 {
   }
   return op == 0 ? max<f64>(a, b) : min<f64>(a, b);
 }
+
+// Index of the max (op 0) or min (op 1) along the middle axis of a dense (outer, n, inner) array, into a dense
+// (outer, inner) i32 array. Strict comparisons keep the first of equal values; the first NaN wins outright.
+// `skip` leading columns of each row are left out (the SIMD loop did them; x and out then point past them).
+function argLoop<T>(op: i32, x: usize, out: usize, outer: i32, n: i32, inner: i32, skip: i32 = 0): void {
+  const shift = alignof<T>();
+  const step = (<usize>inner) << shift;
+  for (let o = 0; o < outer; o++) {
+    const base = x + ((<usize>(o * n * inner)) << shift);
+    const row = out + ((<usize>(o * inner)) << 2);
+    for (let i = 0; i < inner - skip; i++) {
+      let at = base + ((<usize>i) << shift);
+      let best = load<T>(at);
+      let index = 0;
+      if (best == best) {
+        for (let r = 1; r < n; r++) {
+          at += step;
+          const v = load<T>(at);
+          if (op == 0 ? v > best : v < best) {
+            best = v;
+            index = r;
+          } else if (v != v) {
+            index = r;
+            break;
+          }
+        }
+      }
+      store<i32>(row + ((<usize>i) << 2), index);
+    }
+  }
+}
+
+// Four inner positions at a time without branches: a lane moves to row r where v beats best, or where v is the
+// first NaN (a NaN best is never beaten, since comparisons with NaN are false).
+function argLoopF32x4(op: i32, x: usize, out: usize, outer: i32, n: i32, inner: i32): void {
+  const step = (<usize>inner) << 2;
+  const vn = inner & ~3;
+  for (let o = 0; o < outer; o++) {
+    const base = x + ((<usize>(o * n * inner)) << 2);
+    const row = out + ((<usize>(o * inner)) << 2);
+    for (let i = 0; i < vn; i += 4) {
+      let at = base + ((<usize>i) << 2);
+      let best = v128.load(at);
+      let index = i32x4.splat(0);
+      for (let r = 1; r < n; r++) {
+        at += step;
+        const v = v128.load(at);
+        const beats = op == 0 ? f32x4.gt(v, best) : f32x4.lt(v, best);
+        const firstNaN = v128.andnot(f32x4.ne(v, v), f32x4.ne(best, best));
+        const move = v128.or(beats, firstNaN);
+        best = v128.bitselect(v, best, move);
+        index = v128.bitselect(i32x4.splat(r), index, move);
+      }
+      v128.store(row + ((<usize>i) << 2), index);
+    }
+  }
+  if (vn < inner) argLoop<f32>(op, x + ((<usize>vn) << 2), out + ((<usize>vn) << 2), outer, n, inner, vn);
+}
+
+/** Argmax (op 0) or argmin (op 1) along the middle axis of dense f32 (outer, n, inner) into dense i32 (outer, inner). */
+export function argReduceF32(op: i32, x: usize, out: usize, outer: i32, n: i32, inner: i32): void {
+  if (op == 0) argLoopF32x4(0, x, out, outer, n, inner);
+  else argLoopF32x4(1, x, out, outer, n, inner);
+}
+
+/** The f64 twin of argReduceF32. */
+export function argReduceF64(op: i32, x: usize, out: usize, outer: i32, n: i32, inner: i32): void {
+  if (op == 0) argLoop<f64>(0, x, out, outer, n, inner);
+  else argLoop<f64>(1, x, out, outer, n, inner);
+}
+
+// Max (op 0) or min (op 1) along the middle axis of a dense (outer, n, inner) array into a dense (outer, inner) one,
+// like the JS kernel: start from -Infinity (+Infinity) and take v when it beats the running value or is NaN.
+function extremumAxisLoop<T>(op: i32, x: usize, out: usize, outer: i32, n: i32, inner: i32, skip: i32 = 0): void {
+  const shift = alignof<T>();
+  const step = (<usize>inner) << shift;
+  const start: T = <T>(op == 0 ? -Infinity : Infinity);
+  for (let o = 0; o < outer; o++) {
+    const base = x + ((<usize>(o * n * inner)) << shift);
+    const row = out + ((<usize>(o * inner)) << shift);
+    for (let i = 0; i < inner - skip; i++) {
+      let at = base + ((<usize>i) << shift);
+      let s = start;
+      for (let r = 0; r < n; r++, at += step) {
+        const v = load<T>(at);
+        if ((op == 0 ? v > s : v < s) || v != v) s = v;
+      }
+      store<T>(row + ((<usize>i) << shift), s);
+    }
+  }
+}
+
+function extremumAxisF32x4(op: i32, x: usize, out: usize, outer: i32, n: i32, inner: i32): void {
+  const step = (<usize>inner) << 2;
+  const vn = inner & ~3;
+  const start = f32x4.splat(op == 0 ? -Infinity : Infinity);
+  for (let o = 0; o < outer; o++) {
+    const base = x + ((<usize>(o * n * inner)) << 2);
+    const row = out + ((<usize>(o * inner)) << 2);
+    for (let i = 0; i < vn; i += 4) {
+      let at = base + ((<usize>i) << 2);
+      let s = start;
+      for (let r = 0; r < n; r++, at += step) {
+        const v = v128.load(at);
+        const move = v128.or(op == 0 ? f32x4.gt(v, s) : f32x4.lt(v, s), f32x4.ne(v, v));
+        s = v128.bitselect(v, s, move);
+      }
+      v128.store(row + ((<usize>i) << 2), s);
+    }
+  }
+  if (vn < inner) extremumAxisLoop<f32>(op, x + ((<usize>vn) << 2), out + ((<usize>vn) << 2), outer, n, inner, vn);
+}
+
+/** Max (op 0) or min (op 1) along the middle axis of dense f32 (outer, n, inner) into dense f32 (outer, inner). */
+export function extremumAxisF32(op: i32, x: usize, out: usize, outer: i32, n: i32, inner: i32): void {
+  if (op == 0) extremumAxisF32x4(0, x, out, outer, n, inner);
+  else extremumAxisF32x4(1, x, out, outer, n, inner);
+}
+
+/** The f64 twin of extremumAxisF32. */
+export function extremumAxisF64(op: i32, x: usize, out: usize, outer: i32, n: i32, inner: i32): void {
+  if (op == 0) extremumAxisLoop<f64>(0, x, out, outer, n, inner);
+  else extremumAxisLoop<f64>(1, x, out, outer, n, inner);
+}

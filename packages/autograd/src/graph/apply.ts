@@ -1,5 +1,5 @@
 // The one door every op goes through: shape check, allocation, kernel call, graph recording.
-import { BackendError, contiguousStrides, sizeOf, type Backend } from '@nanograd/kernels';
+import { BackendError, contiguousStrides, sizeOf, type Backend, type DeviceBuffer } from '@nanograd/kernels';
 import { getBackend } from '../backend';
 import { Tensor } from '../tensor';
 import type { OpDef } from './define-op';
@@ -40,6 +40,7 @@ export function apply<A>(def: OpDef<A>, inputs: readonly Tensor[], attrs: A): Te
   }
   const { shape, dtype } = def.infer(inputs, attrs);
   const buffer = backend.alloc(dtype, sizeOf(shape));
+  recorded?.add(buffer);
   const out = { buffer, shape, strides: contiguousStrides(shape), offset: 0 };
   def.forward(
     backend.kernels,
@@ -48,6 +49,22 @@ export function apply<A>(def: OpDef<A>, inputs: readonly Tensor[], attrs: A): Te
     attrs,
   );
   return new Tensor(backend, buffer, shape, out.strides, 0, tracked, node);
+}
+
+// Buffers allocated while a backward sweep records them: the sweep may hand them to leaves without a copy.
+let recorded: Set<DeviceBuffer> | null = null;
+
+/** Runs `fn`, returning its result and the set of buffers every op allocated meanwhile. */
+export function recordAllocations<T>(fn: () => T): [T, Set<DeviceBuffer>] {
+  const outer = recorded;
+  const buffers = new Set<DeviceBuffer>();
+  recorded = buffers;
+  try {
+    return [fn(), buffers];
+  } finally {
+    // A nested sweep's buffers stay out of the outer set: at worst the outer sweep copies them.
+    recorded = outer;
+  }
 }
 
 function commonBackend(name: string, inputs: readonly Tensor[]): Backend {

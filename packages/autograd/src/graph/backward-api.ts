@@ -1,5 +1,6 @@
 // The user-facing entry points of reverse mode: backward (accumulates into .grad) and gradients (returns them).
-import { DTypeError, ShapeError, formatShape } from '@nanograd/kernels';
+import { DTypeError, ShapeError, formatShape, type DeviceBuffer } from '@nanograd/kernels';
+import { recordAllocations } from './apply';
 import { full } from '../create';
 import { add } from '../ops/elementwise/add';
 import { contiguous } from '../ops/movement/contiguous';
@@ -8,6 +9,15 @@ import type { Tensor } from '../tensor';
 import { checkedSeed, propagate, type BackwardOptions } from './backward';
 import { GraphError } from './graph-error';
 import { noGrad, withGradMode } from './grad-mode';
+
+/**
+ * A gradient buffer the sweep allocated and no other leaf took is handed over as is (one buffer to one leaf keeps
+ * gradients from aliasing); anything else is copied.
+ */
+function adoptOrCopy(grad: Tensor, fresh: Set<DeviceBuffer>): Tensor {
+  if (grad.offset === 0 && grad.size === grad.buffer.size && grad.isContiguous && fresh.delete(grad.buffer)) return grad;
+  return copyTensor(grad);
+}
 
 const onesLike = (like: Tensor): Tensor => full(like.shape, 1, { dtype: like.dtype, backend: like.backend });
 
@@ -34,11 +44,11 @@ export function backward(output: Tensor, options: BackwardOptions = {}): void {
   if (output.dtype === 'i32') throw new DTypeError('backward: cannot differentiate an integer tensor');
   const createGraph = options.createGraph ?? false;
   const seed = checkedSeed('backward', output, options.seed, onesLike);
-  const grads = propagate(output, seed, createGraph);
+  const [grads, fresh] = recordAllocations(() => propagate(output, seed, createGraph));
   withGradMode(createGraph, () => {
     for (const [tensor, grad] of grads) {
       if (tensor.node !== null) continue;
-      const owned = createGraph ? contiguous(grad) : copyTensor(grad);
+      const owned = createGraph ? contiguous(grad) : adoptOrCopy(grad, fresh);
       tensor.grad = tensor.grad === null ? owned : add(tensor.grad, owned);
     }
   });

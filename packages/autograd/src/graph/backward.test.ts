@@ -77,3 +77,23 @@ describe('gradient dtypes', () => {
     expect(single.grad?.toList()).toEqual([3, 4]);
   });
 });
+
+describe('gradient storage', () => {
+  it('never lets two leaves share a gradient buffer, nor a leaf share the seed', () => {
+    // add hands one fresh gradient to both inputs: one leaf may take it, the other must get a copy.
+    const x = tensor([1, 2, 3], { requiresGrad: true, dtype: 'f64' });
+    const w = tensor([4, 5, 6], { requiresGrad: true, dtype: 'f64' });
+    backward(sum(mul(add(x, w), tensor([2, 3, 4], { dtype: 'f64' }))));
+    expect(x.grad?.buffer).not.toBe(w.grad?.buffer);
+    (x.grad as NonNullable<typeof x.grad>).data[0] = 100;
+    expect(w.grad?.toList()).toEqual([2, 3, 4]);
+    expect(x.grad?.toList()).toEqual([100, 3, 4]);
+
+    const seed = tensor([1, 1, 1], { dtype: 'f64' });
+    const y = tensor([7, 8, 9], { requiresGrad: true, dtype: 'f64' });
+    backward(add(y, 0), { seed });
+    expect(y.grad?.buffer).not.toBe(seed.buffer);
+    (y.grad as NonNullable<typeof y.grad>).data[0] = 5;
+    expect(seed.toList()).toEqual([1, 1, 1]);
+  });
+});

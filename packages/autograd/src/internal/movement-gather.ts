@@ -7,6 +7,8 @@ import { Tensor } from '../tensor';
 
 interface IndexAttrs {
   readonly axis: number;
+  /** x is known to be all zeros, so the zero-filled out needs no copy of it. */
+  readonly zeroBase?: boolean;
 }
 
 /** A constant of zeros with `shape`, `like`'s dtype and backend: one stored element read with stride 0. */
@@ -20,14 +22,14 @@ const gatherDef = defineOp<IndexAttrs>({
   name: 'gather',
   infer: ([x, index]) => ({ shape: index!.shape, dtype: x!.dtype }),
   forward: (kernels, [x, index], out, { axis }) => kernels.gather(x!, index!, axis, out),
-  vjp: (grad, { inputs: [x, index], attrs: { axis } }) => [scatterAddUnchecked(zerosOf(grad, x!.shape), index!, grad, axis), null],
+  vjp: (grad, { inputs: [x, index], attrs: { axis } }) => [scatterIntoZeros(x!.shape, index!, grad, axis), null],
 });
 
 const scatterAddDef = defineOp<IndexAttrs>({
   name: 'scatterAdd',
   infer: ([x, , updates]) => ({ shape: x!.shape, dtype: promoteDTypes(x!.dtype, updates!.dtype) }),
-  forward: (kernels, [x, index, updates], out, { axis }) => {
-    kernels.copy(x!, out);
+  forward: (kernels, [x, index, updates], out, { axis, zeroBase }) => {
+    if (zeroBase !== true) kernels.copy(x!, out);
     kernels.scatterAdd(updates!, index!, axis, out);
   },
   vjp: (grad, { inputs: [, index], attrs: { axis } }) => [grad, null, gatherUnchecked(grad, index!, axis)],
@@ -39,6 +41,11 @@ export function gatherUnchecked(x: Tensor, index: Tensor, axis: number): Tensor 
 }
 
 /** Applies scatterAdd; indices and shapes must have been checked. */
+/** scatterAdd of `updates` into zeros of `shape` (the VJP of a gather), skipping the copy of the zeros. */
+export function scatterIntoZeros(shape: Shape, index: Tensor, updates: Tensor, axis: number): Tensor {
+  return apply(scatterAddDef, [zerosOf(updates, shape), index, updates], { axis, zeroBase: true });
+}
+
 export function scatterAddUnchecked(x: Tensor, index: Tensor, updates: Tensor, axis: number): Tensor {
   return apply(scatterAddDef, [x, index, updates], { axis });
 }

@@ -2,11 +2,12 @@ import type { Backend } from '../backend';
 import { dtypeOf, type DType, type TypedArray } from '../dtype';
 import { BackendError, DTypeError, ShapeError } from '../errors';
 import { assertSize } from '../internal/validate';
+import { isContiguous } from '../shape';
 import { browserWorkerSpawner } from './internal/browser-worker-spawner';
 import { GemmPool, type WorkerSpawner } from './internal/gemm-pool';
 import type { WasmContext } from './internal/wasm-context';
 import { WasmHeap } from './internal/wasm-heap';
-import { createWasmKernels, foreignBuffer } from './internal/wasm-kernels';
+import { createWasmKernels, foreignBuffer, type PendingZero } from './internal/wasm-kernels';
 import { createSharedMemory, loadKernels, loadKernelsSync, type KernelsVariant, type LoadedKernels } from './internal/wasm-module';
 import { WasmBuffer } from './wasm-buffer';
 import { wasmRelaxedSimdSupported } from './wasm-relaxed-simd-supported';
@@ -21,6 +22,11 @@ interface Block {
 
 // Below this a buffer's JS object is pressure enough; above it the untouched ArrayBuffer costs address space only.
 const PRESSURE_MIN_BYTES = 65536;
+/**
+ * The stand-in ArrayBuffer is this many times smaller than its block: the engine zero-fills it (a full-size one cost
+ * as much as the kernels' own writes), and an eighth still gets dead tensors collected while the heap stays bounded.
+ */
+const PRESSURE_DIVISOR = 8;
 
 /** Smallest m·n·k split across threads by default (two threads pay off from about 96³ with spinning workers). */
 const DEFAULT_PARALLEL_THRESHOLD = 96 * 96 * 96;
@@ -78,22 +84,40 @@ const pools = new FinalizationRegistry<GemmPool>((pool) => pool.dispose());
 
 function build(loaded: LoadedKernels, relaxedSimd: boolean, pool?: (allocate: (bytes: number) => number) => GemmPool): WasmBackend {
   const { exports } = loaded;
-  const heap = new WasmHeap(exports.memory, exports.heapBase());
+  const heap = new WasmHeap(exports.memory, exports.heapBase(), (address, bytes) => exports.zeroBytes(address, bytes));
   const live = new WeakSet<WasmBuffer>();
   // Buffers dropped without `free` give their block back when collected.
   const registry = new FinalizationRegistry<Block>((block) => heap.release(block.address, block.bytes));
-  // V8 cannot see wasm memory, so a large buffer carries an untouched ArrayBuffer of its size: the engine counts it
-  // as external memory and collects dead tensors (whose blocks the registry then releases) before memory runs out.
+  // V8 cannot see wasm memory, so a large buffer carries an untouched ArrayBuffer (an eighth of its size): the engine
+  // counts it as external memory and collects dead tensors (whose blocks the registry then releases) in time.
   const pressure = new WeakMap<WasmBuffer, ArrayBuffer>();
   const workBytes = Math.max(Number(exports.SGEMM_WORK_BYTES.value), Number(exports.DGEMM_WORK_BYTES.value));
   const work = heap.allocate(workBytes);
 
+  // Reused blocks owe their zero fill until first use; a kernel that overwrites a whole buffer cancels the debt.
+  const unzeroed = new WeakSet<WasmBuffer>();
+  const zeroNow = (buffer: WasmBuffer): void => {
+    unzeroed.delete(buffer);
+    exports.zeroBytes(buffer.byteOffset, buffer.size * BYTES[buffer.dtype]);
+  };
   const own = (kernel: string, name: string, buffer: { readonly backend: string }): WasmBuffer => {
     if (!(buffer instanceof WasmBuffer)) throw foreignBuffer(kernel, name, buffer);
     if (!live.has(buffer)) {
       throw new BackendError(`wasm: buffer passed to ${kernel} as ${name} was freed or belongs to another wasm backend`);
     }
+    if (unzeroed.has(buffer)) zeroNow(buffer);
     return buffer;
+  };
+  const zeroing: PendingZero = {
+    skip(out, inputs) {
+      const buffer = out.buffer;
+      if (!(buffer instanceof WasmBuffer) || !unzeroed.has(buffer) || out.offset !== 0) return false;
+      if (inputs.some((input) => input.buffer === buffer) || !isContiguous(out.shape, out.strides)) return false;
+      if (out.shape.reduce((product, extent) => product * extent, 1) !== buffer.size) return false;
+      unzeroed.delete(buffer);
+      return true;
+    },
+    restore: zeroNow,
   };
 
   const array = (buffer: WasmBuffer): TypedArray => {
@@ -129,11 +153,13 @@ function build(loaded: LoadedKernels, relaxedSimd: boolean, pool?: (allocate: (b
       assertSize('alloc', 'size', size);
       if (BYTES[dtype] === undefined) throw new DTypeError(`wasm: alloc of unknown dtype '${String(dtype)}'`);
       const bytes = size * BYTES[dtype];
-      const address = heap.allocate(bytes);
+      const reused = heap.reuse(bytes);
+      const address = reused ?? heap.allocate(bytes);
       const buffer = new WasmBuffer(dtype, size, address);
       live.add(buffer);
+      if (reused !== undefined && bytes > 0) unzeroed.add(buffer);
       registry.register(buffer, { address, bytes }, buffer);
-      if (bytes >= PRESSURE_MIN_BYTES) pressure.set(buffer, new ArrayBuffer(bytes));
+      if (bytes >= PRESSURE_MIN_BYTES) pressure.set(buffer, new ArrayBuffer(Math.ceil(bytes / PRESSURE_DIVISOR)));
       return buffer;
     },
     write(target, source, targetOffset = 0) {
@@ -156,13 +182,15 @@ function build(loaded: LoadedKernels, relaxedSimd: boolean, pool?: (allocate: (b
       return array(own('read', 'buffer', buffer)).slice();
     },
     free(buffer) {
+      // A buffer freed before any use needs no zero fill.
+      if (buffer instanceof WasmBuffer) unzeroed.delete(buffer);
       const owned = own('free', 'buffer', buffer);
       live.delete(owned);
       registry.unregister(owned);
       pressure.delete(owned);
       heap.release(owned.byteOffset, owned.size * BYTES[owned.dtype]);
     },
-    kernels: createWasmKernels(context, own),
+    kernels: createWasmKernels(context, own, zeroing),
   };
   if (gemmPool !== undefined) pools.register(backend, gemmPool);
   return backend;
@@ -198,8 +226,9 @@ async function platformThreads(): Promise<{ spawn: WorkerSpawner; cores: number 
 
 /**
  * Creates the WebAssembly SIMD backend: buffers live in the backend's own linear memory, matmul runs a packed,
- * cache-blocked f32x4 / f64x2 GEMM, and contiguous element-wise ops and row sums run SIMD loops; every other kernel
- * (and every other layout) runs the JS reference kernels on views of that memory.
+ * cache-blocked f32x4 / f64x2 GEMM, contiguous element-wise ops and reductions run SIMD loops, and dense im2col,
+ * col2im, gather, scatterAdd, argmax/argmin and copies run in WASM too; every other kernel (and every other layout)
+ * runs the JS reference kernels on views of that memory.
  *
  * @remarks
  * Compiles the embedded module once per process and instantiates it once per backend. `view` returns a fresh typed

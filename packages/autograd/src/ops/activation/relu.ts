@@ -4,16 +4,33 @@ import type { Tensor } from '../../tensor';
 import { greater } from '../elementwise/greater';
 import { where } from '../elementwise/where';
 
+// The relu VJP as one op, grad · sign(output): output ≥ 0 so sign is the 0/1 mask, with no constant or bool tensor.
+const reluGradDef = defineOp<void>({
+  name: 'relu',
+  infer: ([, grad]) => ({ shape: grad!.shape, dtype: grad!.dtype }),
+  forward: (kernels, [output, grad], out) => {
+    kernels.unary('sign', output!, out);
+    kernels.binary('mul', out, grad!, out);
+  },
+  // Linear in grad with the same mask; sign has zero derivative, so the output gets none.
+  vjp: (outer, { inputs: [output] }) => [null, reluGrad(output!, outer)],
+});
+
+/** The relu VJP `grad` masked by `output > 0`, differentiable to any order. */
+function reluGrad(output: Tensor, grad: Tensor): Tensor {
+  if (output.dtype !== grad.dtype) return where(greater(output, 0), grad, 0);
+  return apply(reluGradDef, [output, grad], undefined);
+}
+
 const reluDef = defineOp<void>({
   name: 'relu',
   infer: ([x]) => ({ shape: x!.shape, dtype: x!.dtype }),
-  // max(x, 0) against a zero-filled out, in place: one kernel pass, and NaN propagates.
+  // max(x, 0) against out, zero-filled by alloc, in place: one kernel pass, and NaN propagates.
   forward: (kernels, [x], out) => {
-    kernels.fill(out, 0);
     kernels.binary('maximum', x!, out, out);
   },
   // Gradient 1 where the output is positive, 0 elsewhere (at exactly 0 too, like PyTorch).
-  vjp: (grad, { output }) => [where(greater(output, 0), grad, 0)],
+  vjp: (grad, { output }) => [reluGrad(output, grad)],
 });
 
 /**

@@ -33,7 +33,7 @@ const padDef = defineOp<PadAttrs>({
     dtype: x!.dtype,
   }),
   forward: (kernels, [x], out, { before, value }) => {
-    kernels.fill(out, value);
+    if (value !== 0) kernels.fill(out, value); // alloc already zero-fills
     const offset = before.reduce((total, width, axis) => total + width * (out.strides[axis] as number), out.offset);
     kernels.copy(x!, { ...out, shape: x!.shape, offset });
   },

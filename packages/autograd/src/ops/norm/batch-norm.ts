@@ -1,4 +1,5 @@
 import { formatShape, ShapeError } from '@nanograd/kernels';
+import { batchNormalize } from '../../internal/batch-normalize';
 import { assertFloatNorm } from '../../internal/norm-common';
 import { noGrad } from '../../graph/grad-mode';
 import { assign } from '../../graph/assign';
@@ -9,8 +10,6 @@ import { mul } from '../elementwise/mul';
 import { sqrt } from '../elementwise/sqrt';
 import { sub } from '../elementwise/sub';
 import { reshape } from '../movement/reshape';
-import { mean } from '../reduce/mean';
-import { variance } from '../reduce/variance';
 
 /**
  * Options of {@link batchNorm}.
@@ -47,6 +46,14 @@ export interface BatchNormOptions {
    * @defaultValue 1e-5
    */
   readonly epsilon?: number;
+}
+
+/** Applies the optional per-channel gain and offset. */
+function affine(normalized: Tensor, weight: Tensor | null | undefined, bias: Tensor | null | undefined, channelShape: number[]): Tensor {
+  let out = normalized;
+  if (weight) out = mul(out, reshape(weight, channelShape));
+  if (bias) out = add(out, reshape(bias, channelShape));
+  return out;
 }
 
 function checkChannel(x: Tensor, param: Tensor | null | undefined, label: string): void {
@@ -89,31 +96,23 @@ export function batchNorm(x: Tensor, options: BatchNormOptions = {}): Tensor {
   checkChannel(x, runningVar, 'runningVar');
   checkChannel(x, weight, 'weight');
   checkChannel(x, bias, 'bias');
-  const axes = Array.from({ length: x.rank }, (_, axis) => axis).filter((axis) => axis !== 1);
   const count = x.size / (x.shape[1] as number);
   const channelShape = x.shape.map((extent, axis) => (axis === 1 ? extent : 1));
   const epsilon = options.epsilon ?? 1e-5;
-  let centre: Tensor;
-  let spread: Tensor;
   if (options.training ?? true) {
     if (count <= 1) throw new ShapeError(`batchNorm: training needs more than one value per channel (x ${formatShape(x.shape)})`);
-    centre = mean(x, { axis: axes, keepDims: true });
-    spread = variance(x, { axis: axes, keepDims: true, correction: 0 });
+    const statistics = batchNormalize(x, epsilon, weight, bias);
     const momentum = options.momentum ?? 0.1;
     noGrad(() => {
-      if (runningMean) assign(runningMean, add(mul(runningMean, 1 - momentum), mul(reshape(centre, [x.shape[1] as number]), momentum)));
+      if (runningMean) assign(runningMean, add(mul(runningMean, 1 - momentum), mul(reshape(statistics.mean, [x.shape[1] as number]), momentum)));
       if (runningVar) {
-        const unbiased = mul(reshape(spread, [x.shape[1] as number]), count / (count - 1));
+        const unbiased = mul(reshape(statistics.variance, [x.shape[1] as number]), count / (count - 1));
         assign(runningVar, add(mul(runningVar, 1 - momentum), mul(unbiased, momentum)));
       }
     });
-  } else {
-    if (!runningMean || !runningVar) throw new ShapeError(`batchNorm: evaluation (training: false) needs runningMean and runningVar (x ${formatShape(x.shape)})`);
-    centre = reshape(runningMean, channelShape);
-    spread = reshape(runningVar, channelShape);
+    return statistics.affine ? statistics.normalized : affine(statistics.normalized, weight, bias, channelShape);
   }
-  let out = div(sub(x, centre), sqrt(add(spread, epsilon)));
-  if (weight) out = mul(out, reshape(weight, channelShape));
-  if (bias) out = add(out, reshape(bias, channelShape));
-  return out;
+  if (!runningMean || !runningVar) throw new ShapeError(`batchNorm: evaluation (training: false) needs runningMean and runningVar (x ${formatShape(x.shape)})`);
+  const normalized = div(sub(x, reshape(runningMean, channelShape)), sqrt(add(reshape(runningVar, channelShape), epsilon)));
+  return affine(normalized, weight, bias, channelShape);
 }

@@ -1,9 +1,20 @@
-import { gatherUnchecked } from '../../internal/movement-gather';
+import { apply } from '../../graph/apply';
+import { defineOp } from '../../graph/define-op';
+import { scatterIntoZeros } from '../../internal/movement-gather';
 import type { Pair } from '../../internal/conv-geometry';
 import { poolWindows, type Pool2dOptions } from '../../internal/conv-pool';
 import type { Tensor } from '../../tensor';
 import { reshape } from '../movement/reshape';
 import { argmax } from '../reduce/argmax';
+
+// The max over axis 1 of the unfolded windows in one reduction; the argmax is only needed by the VJP.
+const windowMaxDef = defineOp<void>({
+  name: 'maxPool2d',
+  infer: ([windows]) => ({ shape: [windows!.shape[0] as number, 1, windows!.shape[2] as number], dtype: windows!.dtype }),
+  forward: (kernels, [windows], out) => kernels.reduce('max', windows!, [1], out),
+  // The first maximum takes the whole gradient: a scatter, whose VJP (a gather) keeps every order exact.
+  vjp: (grad, { inputs: [windows] }) => [scatterIntoZeros(windows!.shape, argmax(windows!, { axis: 1, keepDims: true }), grad, 1)],
+});
 
 /**
  * 2-d max pooling; on ties the first maximum in row-major window order takes the whole gradient (like PyTorch).
@@ -24,7 +35,5 @@ import { argmax } from '../reduce/argmax';
  */
 export function maxPool2d(x: Tensor, kernelSize: Pair, options: Pool2dOptions = {}): Tensor {
   const { windows, shape } = poolWindows('maxPool2d', x, kernelSize, options, -Infinity);
-  // argmax + gather (VJP: scatterAdd) routes the gradient to the first maximum and stays differentiable.
-  const index = argmax(windows, { axis: 1, keepDims: true });
-  return reshape(gatherUnchecked(windows, index, 1), shape);
+  return reshape(apply(windowMaxDef, [windows], undefined), shape);
 }

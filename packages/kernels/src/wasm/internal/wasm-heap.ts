@@ -23,9 +23,12 @@ export class WasmHeap {
   readonly memory: WebAssembly.Memory;
   private top: number;
   private readonly free = new Map<number, number[]>();
+  private readonly zero: (address: number, bytes: number) => void;
 
-  constructor(memory: WebAssembly.Memory, base: number) {
+  /** `zero` clears a reused block (default a typed-array fill; the backend passes the module's memory.fill). */
+  constructor(memory: WebAssembly.Memory, base: number, zero?: (address: number, bytes: number) => void) {
     this.memory = memory;
+    this.zero = zero ?? ((address, bytes) => new Uint8Array(memory.buffer, address, bytes).fill(0));
     this.top = Math.ceil(base / ALIGN) * ALIGN;
   }
 
@@ -34,13 +37,19 @@ export class WasmHeap {
     return this.top;
   }
 
+  /** Returns a released block of `bytes`' class as is (old contents), or undefined if there is none to reuse. */
+  reuse(bytes: number): number | undefined {
+    return this.free.get(sizeClass(bytes))?.pop();
+  }
+
   /** Returns the address of a zero-filled block of at least `bytes` bytes (its class size is `sizeClass(bytes)`). */
   allocate(bytes: number): number {
     const size = sizeClass(bytes);
     const reusable = this.free.get(size);
     if (reusable !== undefined && reusable.length > 0) {
       const address = reusable.pop() as number;
-      new Uint8Array(this.memory.buffer, address, size).fill(0);
+      // Only the requested bytes: the rest of the class is re-zeroed by whichever request reaches it.
+      this.zero(address, bytes);
       return address;
     }
     const address = this.top;

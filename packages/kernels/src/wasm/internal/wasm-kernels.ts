@@ -1,11 +1,14 @@
-// The Kernels of the WASM backend: SIMD fast paths where WASM beats the JS loops (see bench/wasm-gemm.bench.ts), and
+// The Kernels of the WASM backend: WASM fast paths where they beat the JS loops (bench/wasm-gemm.bench.ts; im2col,
+// col2im, gather, scatterAdd, argReduce and axis reductions for a CNN training step, 3-4x faster end to end), and
 // the JS backend's kernels over typed-array views of linear memory for everything else (they also produce every
 // shape/dtype/bounds error message).
-import type { Kernels, View } from '../../backend';
+import type { ConvGeometry, Kernels, View } from '../../backend';
+import { convOutputSize } from '../../conv/conv-output-size';
 import { BackendError } from '../../errors';
 import { JsBuffer } from '../../js/js-buffer';
 import { createJsBackend } from '../../js/js-backend';
-import type { BinaryOp, ReduceOp, UnaryOp } from '../../ops';
+import type { ArgReduceOp, BinaryOp, ReduceOp, UnaryOp } from '../../ops';
+import { isContiguous } from '../../shape';
 import type { WasmBuffer } from '../wasm-buffer';
 import { elementBytes, type WasmContext } from './wasm-context';
 import { fitsBuffer, forEachBlock, planBlocks, type BlockPlan } from './wasm-layout';
@@ -15,7 +18,7 @@ import { wasmMatmul } from './wasm-matmul';
 const BINARY_CODES: Partial<Record<BinaryOp, number>> = { add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5 };
 /** Unary ops with a SIMD loop: exact ones, plus exp and sigmoid (polynomial exp, ~1 ulp in f32, ~1e-15 relative in f64). */
 const UNARY_CODES: Partial<Record<UnaryOp, number>> = {
-  neg: 0, abs: 1, sqrt: 2, square: 3, floor: 4, ceil: 5, reciprocal: 6, round: 7, exp: 8, sigmoid: 9,
+  neg: 0, abs: 1, sqrt: 2, square: 3, floor: 4, ceil: 5, reciprocal: 6, round: 7, exp: 8, sigmoid: 9, sign: 10,
 };
 /** Inner-block modes of binaryF32/binaryF64: both dense, b broadcast, a broadcast. */
 const MODE_BOTH = 0;
@@ -36,10 +39,22 @@ function safeAlias(input: View, out: View): boolean {
   );
 }
 
-/** Creates the kernel table over `context`; `own` rejects buffers of other backends (and freed ones). */
+/** The backend's deferred zero fill of reused blocks, as kernels see it. */
+export interface PendingZero {
+  /** Cancels the pending fill of out's buffer if out covers it whole and no input shares it; true if cancelled. */
+  skip(out: View, inputs: readonly View[]): boolean;
+  /** Zero-fills a buffer whose fill `skip` cancelled, when the kernel failed before overwriting it. */
+  restore(buffer: WasmBuffer): void;
+}
+
+/**
+ * Creates the kernel table over `context`; `own` rejects buffers of other backends (and freed ones) and settles a
+ * pending zero fill, which kernels that overwrite all of out cancel through `zeroing` instead.
+ */
 export function createWasmKernels(
   context: WasmContext,
   own: (kernel: string, name: string, buffer: { readonly backend: string }) => WasmBuffer,
+  zeroing: PendingZero,
 ): Kernels<WasmBuffer> {
   const js = createJsBackend().kernels;
   /** The same view over a JsBuffer wrapping this buffer's elements (valid until the next allocation). */
@@ -86,8 +101,8 @@ export function createWasmKernels(
   }
 
   /**
-   * Reduces dense trailing runs of x in WASM (sum in double precision, max, min) when `axes` are the trailing axes;
-   * returns false otherwise (and for anything the JS kernel must report).
+   * Reduces dense trailing runs of x in WASM (sum in double precision, max, min) when `axes` end with the trailing
+   * axes (for max and min: are exactly them); returns false otherwise (and for anything the JS kernel must report).
    */
   function reduceFast(op: ReduceOp, x: View<WasmBuffer>, axes: readonly number[], out: View<WasmBuffer>): boolean {
     const rank = x.shape.length;
@@ -95,10 +110,12 @@ export function createWasmKernels(
     if (op === 'prod' || dtype === 'i32' || out.buffer.dtype !== dtype || rank === 0 || out.shape.length !== rank) return false;
     if (!axes.every((a) => Number.isInteger(a) && a >= -rank && a < rank)) return false;
     const reduced = x.shape.map((_, axis) => axes.some((a) => a === axis || a + rank === axis));
-    // The reduced axes must be a trailing run, and out must have x's shape with 1 on them.
-    const first = reduced.indexOf(true);
-    if (first < 0 || reduced.slice(first).some((r) => !r)) return false;
     if (!out.shape.every((extent, axis) => extent === (reduced[axis] ? 1 : x.shape[axis]))) return false;
+    // The trailing run of reduced axes is summed in WASM; reduced axes before it (sums only) are looped here.
+    let first = rank;
+    while (first > 0 && reduced[first - 1]) first--;
+    if (first === rank) return op !== 'sum' && extremumAxisFast(op, x, reduced, out);
+    if (op !== 'sum' && reduced.slice(0, first).some((r) => r)) return false;
     if (!fitsBuffer(x) || !fitsBuffer(out) || x.shape.includes(0)) return false;
     const rowPlan = planBlocks([{ ...x, shape: x.shape.slice(first), strides: x.strides.slice(first) }]);
     if (rowPlan.blocks !== 1 || rowPlan.modes[0] !== 'dense') return false;
@@ -113,19 +130,157 @@ export function createWasmKernels(
         ? (at: number) => (single ? exports.sumF32(at, row) : exports.sumF64(at, row))
         : (at: number) => (single ? exports.extremumF32 : exports.extremumF64)(op === 'max' ? 0 : 1, at, row);
     const results = context.array(out.buffer);
-    const plan: BlockPlan = { outerShape, outerStrides: [x.strides.slice(0, first), out.strides.slice(0, first)], modes: [], inner: row, blocks: rows };
+    const outStrides = out.strides.slice(0, first).map((stride, axis) => (reduced[axis] ? 0 : stride));
+    const plan: BlockPlan = { outerShape, outerStrides: [x.strides.slice(0, first), outStrides], modes: [], inner: row, blocks: rows };
+    if (!reduced.slice(0, first).some((r) => r)) {
+      forEachBlock(plan, [x.offset, out.offset], ([ox, oo]) => {
+        results[oo] = kernel(address(x, ox));
+      });
+      return true;
+    }
+    // Partial sums meet in double precision (like the JS kernel's accumulator) and are rounded once at the end.
+    const totals = new Float64Array(out.buffer.size);
     forEachBlock(plan, [x.offset, out.offset], ([ox, oo]) => {
-      results[oo] = kernel(address(x, ox));
+      totals[oo] += kernel(address(x, ox));
+    });
+    forEachBlock(plan, [x.offset, out.offset], ([, oo]) => {
+      results[oo] = totals[oo];
     });
     return true;
   }
 
-  return {
+  /**
+   * Runs im2col (or col2im) in WASM when both views are dense and offset-free over their full buffers' prefix, of one
+   * float dtype and the geometry's shapes; returns false otherwise (the JS kernel then handles or reports it).
+   */
+  function convFast(
+    kernel: 'im2col' | 'col2im', images: View<WasmBuffer>, geometry: ConvGeometry, columns: View<WasmBuffer>, padValue: number,
+  ): boolean {
+    const dtype = images.buffer.dtype;
+    if (dtype === 'i32' || columns.buffer.dtype !== dtype) return false;
+    const { outHeight, outWidth } = convOutputSize(geometry, kernel);
+    const { channels, height, width, kernelHeight, kernelWidth } = geometry;
+    const batch = images.shape[0];
+    if (!sameShape(images.shape, [batch, channels, height, width])) return false;
+    if (!sameShape(columns.shape, [batch, channels * kernelHeight * kernelWidth, outHeight * outWidth])) return false;
+    if (!isContiguous(images.shape, images.strides) || !isContiguous(columns.shape, columns.strides)) return false;
+    if (!fitsBuffer(images) || !fitsBuffer(columns) || images.buffer === columns.buffer) return false;
+    if (batch === 0) return true;
+    const { exports } = context;
+    const g = geometry;
+    const shape = [
+      batch, channels, height, width, kernelHeight, kernelWidth, g.strideHeight, g.strideWidth,
+      g.padTop, g.padLeft, g.dilationHeight, g.dilationWidth, outHeight, outWidth,
+    ];
+    const x = address(images, images.offset);
+    const c = address(columns, columns.offset);
+    if (kernel === 'im2col') (dtype === 'f32' ? exports.im2colF32 : exports.im2colF64)(x, c, ...shape, padValue);
+    else (dtype === 'f32' ? exports.col2imF32 : exports.col2imF64)(c, x, ...shape);
+    return true;
+  }
+
+  /** Max or min over one axis followed by kept axes (max pooling's window axis) of dense x into dense out, in WASM. */
+  function extremumAxisFast(op: ReduceOp, x: View<WasmBuffer>, reduced: readonly boolean[], out: View<WasmBuffer>): boolean {
+    const along = reduced.indexOf(true);
+    if (along < 0 || reduced.lastIndexOf(true) !== along || x.buffer === out.buffer) return false;
+    if (!isContiguous(x.shape, x.strides) || !isContiguous(out.shape, out.strides)) return false;
+    // An empty x (the JS kernel reports an empty max axis) or one that leaves its buffer goes to the JS kernel.
+    if (x.shape.includes(0) || !fitsBuffer(x) || !fitsBuffer(out)) return false;
+    const n = x.shape[along];
+    const outer = x.shape.slice(0, along).reduce((product, extent) => product * extent, 1);
+    const inner = x.shape.slice(along + 1).reduce((product, extent) => product * extent, 1);
+    const run = x.buffer.dtype === 'f32' ? context.exports.extremumAxisF32 : context.exports.extremumAxisF64;
+    run(op === 'max' ? 0 : 1, address(x, x.offset), address(out, out.offset), outer, n, inner);
+    return true;
+  }
+
+  /** Runs argmax/argmin in WASM when x is dense float and out dense i32 of x's shape with 1 at `axis`. */
+  function argReduceFast(op: ArgReduceOp, x: View<WasmBuffer>, axis: number, out: View<WasmBuffer>): boolean {
+    const rank = x.shape.length;
+    const dtype = x.buffer.dtype;
+    if ((op !== 'argmax' && op !== 'argmin') || dtype === 'i32' || out.buffer.dtype !== 'i32') return false;
+    if (!Number.isInteger(axis) || axis < -rank || axis >= rank) return false;
+    const along = axis < 0 ? axis + rank : axis;
+    const n = x.shape[along];
+    if (n === 0 || !sameShape(out.shape, x.shape.map((extent, i) => (i === along ? 1 : extent)))) return false;
+    if (!isContiguous(x.shape, x.strides) || !isContiguous(out.shape, out.strides) || !fitsBuffer(x) || !fitsBuffer(out)) return false;
+    const outer = x.shape.slice(0, along).reduce((product, extent) => product * extent, 1);
+    const inner = x.shape.slice(along + 1).reduce((product, extent) => product * extent, 1);
+    if (outer * inner === 0) return true;
+    const run = dtype === 'f32' ? context.exports.argReduceF32 : context.exports.argReduceF64;
+    run(op === 'argmax' ? 0 : 1, address(x, x.offset), address(out, out.offset), outer, n, inner);
+    return true;
+  }
+
+  /** Copies in place of the JS loops when out is dense and x is dense too (a memcpy) or one broadcast value (a fill). */
+  function copyFast(x: View<WasmBuffer>, out: View<WasmBuffer>): boolean {
+    if (x.buffer.dtype !== out.buffer.dtype || !sameShape(x.shape, out.shape)) return false;
+    if (!isContiguous(out.shape, out.strides) || !fitsBuffer(x) || !fitsBuffer(out)) return false;
+    const size = out.shape.reduce((product, extent) => product * extent, 1);
+    if (size === 0) return true;
+    const target = context.array(out.buffer);
+    if (x.strides.every((stride, axis) => stride === 0 || x.shape[axis] === 1)) {
+      target.fill(context.array(x.buffer)[x.offset], out.offset, out.offset + size);
+      return true;
+    }
+    // Overlapping views are left to the JS loop, whose element order they would observe.
+    if (!isContiguous(x.shape, x.strides) || x.buffer === out.buffer) return false;
+    target.set(context.array(x.buffer).subarray(x.offset, x.offset + size), out.offset);
+    return true;
+  }
+
+  /**
+   * Runs gather (or scatterAdd) in WASM when data, index and values are dense, of one float dtype, the index matches
+   * the data on every axis but `axis`, and every index is in range; returns false otherwise (the JS kernel then
+   * handles or reports it). `data` is x for gather and out for scatterAdd; `values` is out for gather, updates else.
+   */
+  function indexFast(
+    kernel: 'gather' | 'scatterAdd', data: View<WasmBuffer>, index: View<WasmBuffer>, axis: number, values: View<WasmBuffer>,
+  ): boolean {
+    const rank = data.shape.length;
+    const dtype = data.buffer.dtype;
+    if (dtype === 'i32' || values.buffer.dtype !== dtype || index.buffer.dtype !== 'i32') return false;
+    if (!Number.isInteger(axis) || axis < -rank || axis >= rank || !sameShape(index.shape, values.shape)) return false;
+    const along = axis < 0 ? axis + rank : axis;
+    if (index.shape.length !== rank || !index.shape.every((extent, d) => d === along || extent === data.shape[d])) return false;
+    const views = [data, index, values];
+    if (!views.every((v) => isContiguous(v.shape, v.strides) && fitsBuffer(v))) return false;
+    if (data.buffer === values.buffer || index.buffer === data.buffer || index.buffer === values.buffer) return false;
+    const outer = data.shape.slice(0, along).reduce((product, extent) => product * extent, 1);
+    const inner = data.shape.slice(along + 1).reduce((product, extent) => product * extent, 1);
+    const n = data.shape[along];
+    const m = index.shape[along];
+    const count = outer * m * inner;
+    if (count === 0) return false;
+    const { exports } = context;
+    const indexAt = address(index, index.offset);
+    if (exports.indicesInRange(indexAt, count, n) === 0) return false;
+    const dataAt = address(data, data.offset);
+    const valuesAt = address(values, values.offset);
+    if (kernel === 'gather') (dtype === 'f32' ? exports.gatherF32 : exports.gatherF64)(dataAt, indexAt, valuesAt, outer, n, m, inner);
+    else (dtype === 'f32' ? exports.scatterAddF32 : exports.scatterAddF64)(valuesAt, indexAt, dataAt, outer, n, m, inner);
+    return true;
+  }
+
+  /** Runs a kernel that writes every element of out, without zero-filling out's buffer first when it covers it. */
+  function overwrite(out: View<WasmBuffer>, inputs: readonly View<WasmBuffer>[], body: () => void): void {
+    const skipped = zeroing.skip(out, inputs);
+    try {
+      body();
+    } catch (error) {
+      if (skipped) zeroing.restore(out.buffer);
+      throw error;
+    }
+  }
+
+  const table: Kernels<WasmBuffer> = {
     fill(out, value) {
       js.fill(host('fill', 'out', out), value);
     },
     copy(x, out) {
-      js.copy(host('copy', 'x', x), host('copy', 'out', out));
+      own('copy', 'x', x.buffer);
+      own('copy', 'out', out.buffer);
+      if (!copyFast(x, out)) js.copy(host('copy', 'x', x), host('copy', 'out', out));
     },
     unary(op, x, out) {
       own('unary', 'x', x.buffer);
@@ -147,7 +302,9 @@ export function createWasmKernels(
       if (!reduceFast(op, x, axes, out)) js.reduce(op, host('reduce', 'x', x), axes, host('reduce', 'out', out));
     },
     argReduce(op, x, axis, out) {
-      js.argReduce(op, host('argReduce', 'x', x), axis, host('argReduce', 'out', out));
+      own('argReduce', 'x', x.buffer);
+      own('argReduce', 'out', out.buffer);
+      if (!argReduceFast(op, x, axis, out)) js.argReduce(op, host('argReduce', 'x', x), axis, host('argReduce', 'out', out));
     },
     matmul(a, b, out) {
       own('matmul', 'a', a.buffer);
@@ -170,17 +327,42 @@ export function createWasmKernels(
       else js.matmul(host('matmul', 'a', a), host('matmul', 'b', b), host('matmul', 'out', out));
     },
     gather(x, index, axis, out) {
-      js.gather(host('gather', 'x', x), host('gather', 'index', index), axis, host('gather', 'out', out));
+      own('gather', 'x', x.buffer);
+      own('gather', 'index', index.buffer);
+      own('gather', 'out', out.buffer);
+      if (!indexFast('gather', x, index, axis, out)) js.gather(host('gather', 'x', x), host('gather', 'index', index), axis, host('gather', 'out', out));
     },
     scatterAdd(updates, index, axis, out) {
-      js.scatterAdd(host('scatterAdd', 'updates', updates), host('scatterAdd', 'index', index), axis, host('scatterAdd', 'out', out));
+      own('scatterAdd', 'updates', updates.buffer);
+      own('scatterAdd', 'index', index.buffer);
+      own('scatterAdd', 'out', out.buffer);
+      if (!indexFast('scatterAdd', out, index, axis, updates)) js.scatterAdd(host('scatterAdd', 'updates', updates), host('scatterAdd', 'index', index), axis, host('scatterAdd', 'out', out));
     },
     im2col(x, geometry, out, padValue) {
-      js.im2col(host('im2col', 'x', x), geometry, host('im2col', 'out', out), padValue);
+      own('im2col', 'x', x.buffer);
+      own('im2col', 'out', out.buffer);
+      if (!convFast('im2col', x, geometry, out, padValue)) js.im2col(host('im2col', 'x', x), geometry, host('im2col', 'out', out), padValue);
     },
     col2im(columns, geometry, out) {
-      js.col2im(host('col2im', 'columns', columns), geometry, host('col2im', 'out', out));
+      own('col2im', 'columns', columns.buffer);
+      own('col2im', 'out', out.buffer);
+      if (!convFast('col2im', out, geometry, columns, 0)) js.col2im(host('col2im', 'columns', columns), geometry, host('col2im', 'out', out));
     },
+  };
+  // scatterAdd accumulates into out, so it keeps the zero fill; every other kernel overwrites all of out.
+  return {
+    ...table,
+    fill: (out, value) => overwrite(out, [], () => table.fill(out, value)),
+    copy: (x, out) => overwrite(out, [x], () => table.copy(x, out)),
+    unary: (op, x, out) => overwrite(out, [x], () => table.unary(op, x, out)),
+    binary: (op, a, b, out) => overwrite(out, [a, b], () => table.binary(op, a, b, out)),
+    where: (condition, a, b, out) => overwrite(out, [condition, a, b], () => table.where(condition, a, b, out)),
+    reduce: (op, x, axes, out) => overwrite(out, [x], () => table.reduce(op, x, axes, out)),
+    argReduce: (op, x, axis, out) => overwrite(out, [x], () => table.argReduce(op, x, axis, out)),
+    matmul: (a, b, out) => overwrite(out, [a, b], () => table.matmul(a, b, out)),
+    gather: (x, index, axis, out) => overwrite(out, [x, index], () => table.gather(x, index, axis, out)),
+    im2col: (x, geometry, out, padValue) => overwrite(out, [x], () => table.im2col(x, geometry, out, padValue)),
+    col2im: (columns, geometry, out) => overwrite(out, [columns], () => table.col2im(columns, geometry, out)),
   };
 }
 

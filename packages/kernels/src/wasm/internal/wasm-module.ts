@@ -34,7 +34,28 @@ export interface KernelsExports {
   sumF64(x: number, n: number): number;
   extremumF32(op: number, x: number, n: number): number;
   extremumF64(op: number, x: number, n: number): number;
+  im2colF32(...args: ConvArguments): void;
+  im2colF64(...args: ConvArguments): void;
+  col2imF32(...args: ConvArguments): void;
+  col2imF64(...args: ConvArguments): void;
+  zeroBytes(address: number, bytes: number): void;
+  argReduceF32(op: number, x: number, out: number, outer: number, n: number, inner: number): void;
+  argReduceF64(op: number, x: number, out: number, outer: number, n: number, inner: number): void;
+  extremumAxisF32(op: number, x: number, out: number, outer: number, n: number, inner: number): void;
+  extremumAxisF64(op: number, x: number, out: number, outer: number, n: number, inner: number): void;
+  indicesInRange(index: number, count: number, n: number): number;
+  gatherF32(x: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
+  gatherF64(x: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
+  scatterAddF32(updates: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
+  scatterAddF64(updates: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
 }
+
+/**
+ * Arguments of im2col/col2im: source and destination addresses, batch, then the geometry (channels, height, width,
+ * kernelHeight, kernelWidth, strideHeight, strideWidth, padTop, padLeft, dilationHeight, dilationWidth, outHeight,
+ * outWidth), then padValue for im2col.
+ */
+export type ConvArguments = number[];
 
 /** Which build to load: fused relaxed-SIMD GEMM or plain SIMD, own memory or an imported shared one. */
 export interface KernelsVariant {

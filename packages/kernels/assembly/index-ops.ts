@@ -1,0 +1,58 @@
+// gather / scatterAdd along the middle axis of dense (outer, n, inner) data with a dense (outer, m, inner) i32 index.
+
+/** 1 if every one of `count` i32 at `index` lies in [0, n), else 0 (the JS kernel then reports the bad one). */
+export function indicesInRange(index: usize, count: i32, n: i32): i32 {
+  for (let i = 0; i < count; i++) {
+    if (<u32>load<i32>(index + ((<usize>i) << 2)) >= <u32>n) return 0;
+  }
+  return 1;
+}
+
+function gatherLoop<T>(x: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, inner: i32): void {
+  const shift = alignof<T>();
+  let position = 0;
+  for (let o = 0; o < outer; o++) {
+    const base = o * n;
+    for (let j = 0; j < m; j++) {
+      for (let i = 0; i < inner; i++, position++) {
+        const k = load<i32>(index + ((<usize>position) << 2));
+        store<T>(out + ((<usize>position) << shift), load<T>(x + ((<usize>((base + k) * inner + i)) << shift)));
+      }
+    }
+  }
+}
+
+function scatterAddLoop<T>(updates: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, inner: i32): void {
+  const shift = alignof<T>();
+  let position = 0;
+  for (let o = 0; o < outer; o++) {
+    const base = o * n;
+    for (let j = 0; j < m; j++) {
+      for (let i = 0; i < inner; i++, position++) {
+        const k = load<i32>(index + ((<usize>position) << 2));
+        const at = out + ((<usize>((base + k) * inner + i)) << shift);
+        store<T>(at, load<T>(at) + load<T>(updates + ((<usize>position) << shift)));
+      }
+    }
+  }
+}
+
+/** out[o, j, i] = x[o, index[o, j, i], i] over dense f32 x (outer, n, inner) and out (outer, m, inner); indices checked. */
+export function gatherF32(x: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, inner: i32): void {
+  gatherLoop<f32>(x, index, out, outer, n, m, inner);
+}
+
+/** The f64 twin of gatherF32. */
+export function gatherF64(x: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, inner: i32): void {
+  gatherLoop<f64>(x, index, out, outer, n, m, inner);
+}
+
+/** out[o, index[o, j, i], i] += updates[o, j, i] over dense f32 updates (outer, m, inner) and out (outer, n, inner). */
+export function scatterAddF32(updates: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, inner: i32): void {
+  scatterAddLoop<f32>(updates, index, out, outer, n, m, inner);
+}
+
+/** The f64 twin of scatterAddF32. */
+export function scatterAddF64(updates: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, inner: i32): void {
+  scatterAddLoop<f64>(updates, index, out, outer, n, m, inner);
+}
