@@ -33,6 +33,7 @@ const source = ['--conditions=@nanograd/source'];
 const RUNNERS: readonly Runner[] = [
   { id: 'nanograd-js', command: process.execPath, args: (w, q) => [...tsx('run-nanograd.ts', source)(w, q), '--backend', 'js'], peer: false },
   { id: 'nanograd-wasm', command: process.execPath, args: (w, q) => [...tsx('run-nanograd.ts', source)(w, q), '--backend', 'wasm'], peer: false },
+  { id: 'nanograd-wasm-2t', command: process.execPath, args: (w, q) => [...tsx('run-nanograd.ts', source)(w, q), '--backend', 'wasm-2t'], peer: false },
   { id: 'tfjs-cpu', command: process.execPath, args: (w, q) => [...tsx('run-tfjs.ts')(w, q), '--backend', 'cpu'], peer: true },
   { id: 'tfjs-wasm', command: process.execPath, args: (w, q) => [...tsx('run-tfjs.ts')(w, q), '--backend', 'wasm'], peer: true },
   { id: 'jax-js', command: process.execPath, args: tsx('run-jax.ts'), peer: true },

@@ -3,7 +3,7 @@
 
 import { crossEntropyLoss, manualSeed, matmul, noGrad, setBackend, tensor } from '@nanograd/autograd';
 import type { Tensor } from '@nanograd/autograd';
-import { createWasmBackendSync } from '@nanograd/kernels/wasm';
+import { createWasmBackend, createWasmBackendSync } from '@nanograd/kernels/wasm';
 import { BatchNorm2d, Conv2d, Dense, Flatten, GPT as GPTModel, MaxPool2d, ReLU, Sequential } from '@nanograd/layer';
 import type { Module } from '@nanograd/layer';
 import { Adam } from '@nanograd/optimizer';
@@ -85,7 +85,9 @@ await runAndReport(
   { library: 'nanograd', backend, workload },
   async () => {
     if (backend === 'wasm') setBackend(createWasmBackendSync());
-    else if (backend !== 'js') throw new Error(`unknown nanograd backend '${backend}' (js or wasm)`);
+    // The same kernels with GEMM split over two worker threads (peers here are single-threaded).
+    else if (backend === 'wasm-2t') setBackend(await createWasmBackend({ threads: 2 }));
+    else if (backend !== 'js') throw new Error(`unknown nanograd backend '${backend}' (js, wasm or wasm-2t)`);
     return { step: setup(workload) };
   },
   args.quick,

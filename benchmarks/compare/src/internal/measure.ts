@@ -38,7 +38,13 @@ function median(values: readonly number[]): number {
 
 /** Times `step` (which must finish all its work, including device sync, before resolving). */
 export async function measure(step: () => void | Promise<void>, limits: Budget): Promise<{ medianMs: number; minMs: number; runs: number }> {
-  for (let i = 0; i < limits.warmup; i++) await step();
+  // Between (untimed) steps the event loop turns, as in a real training loop: finalizers return dead tensors'
+  // WASM memory and tfjs/jax-js housekeeping runs, for every library alike.
+  const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < limits.warmup; i++) {
+    await step();
+    await turn();
+  }
   const times: number[] = [];
   const start = performance.now();
   const done = (): boolean => {
@@ -51,6 +57,7 @@ export async function measure(step: () => void | Promise<void>, limits: Budget):
     const t0 = performance.now();
     await step();
     times.push(performance.now() - t0);
+    await turn();
   }
   return { medianMs: median(times), minMs: Math.min(...times), runs: times.length };
 }
