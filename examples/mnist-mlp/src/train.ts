@@ -7,9 +7,8 @@ import { fileCheckpoints, latestCheckpoint, loadMnist, progressBar } from '@nano
 import { createWasmBackendSync, wasmSimdSupported } from '@nanograd/kernels/wasm';
 import { saveState, summary } from '@nanograd/layer';
 import { Adam, CosineAnnealingLR } from '@nanograd/optimizer';
-import { dataDirectory } from './data-dir';
 import { mnistMlp } from './model';
-import { chartSvg } from './plot-svg';
+import { chartSvg, dataDirectory } from '@nanograd-examples/shared';
 
 /** Options of {@link trainMnistMlp}. */
 export interface TrainOptions {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { manualSeed } from '@nanograd/autograd';
 import { loadTinyShakespeare } from '@nanograd/data/node';
 import { saveState } from '@nanograd/layer';
-import { findDataDir } from './data-dir';
+import { dataDirectory as findDataDir } from '@nanograd-examples/shared';
 import { DEFAULT_CONFIG, splitTokens, train, type TrainConfig } from './tinygpt';
 
 function option(name: string): number | undefined {

@@ -5,7 +5,7 @@ import { manualSeed } from '@nanograd/autograd';
 import { CharTokenizer } from '@nanograd/data';
 import { loadTinyShakespeare } from '@nanograd/data/node';
 import { decodeSafetensors, saveState } from '@nanograd/layer';
-import { findDataDir } from './data-dir';
+import { dataDirectory as findDataDir } from '@nanograd-examples/shared';
 import { DEFAULT_CONFIG, sampleBatch, splitTokens, train } from './tinygpt';
 
 // The real corpus when the data directory holds it; otherwise a few lines, so the test never downloads.

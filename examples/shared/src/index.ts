@@ -1,0 +1,3 @@
+// Entry of the examples' shared helpers.
+export { dataDirectory } from './data-dir';
+export { chartSvg, type Panel, type Series } from './plot-svg';
