@@ -1,4 +1,4 @@
-import { DTypeError, formatShape, promoteDTypes, ShapeError, type Shape } from '@nanograd/kernels';
+import { DTypeError, formatShape, promoteDTypes, ShapeError, sizeOf, type Shape } from '@nanograd/kernels';
 import { apply } from '../../graph/apply';
 import { defineOp } from '../../graph/define-op';
 import { expandView } from '../../internal/elementwise';
@@ -55,6 +55,13 @@ function checkOperands(a: Tensor, b: Tensor): void {
   }
 }
 
+/** `(..., m, k) @ (k, n)` as one tall GEMM, so its weight gradient is one GEMM too (not a batch of them plus a sum). */
+function stackTimesMatrix(left: Tensor, right: Tensor): Tensor {
+  const rows = left.shape.slice(0, -1);
+  const flat = reshape(left, [sizeOf(rows), left.shape[left.rank - 1] as number]);
+  return reshape(apply(matmulDef, [flat, right], undefined), [...rows, right.shape[1] as number]);
+}
+
 /**
  * Multiplies matrices, NumPy-style (Scheme `matmul-op`): matrix·matrix, matrix·vector, vector·matrix,
  * vector·vector, and stacks of matrices whose leading (batch) axes broadcast.
@@ -85,7 +92,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const dtype = promoteDTypes(a.dtype, b.dtype);
   const left = a.rank === 1 ? reshape(cast(a, dtype), [1, a.shape[0] as number]) : cast(a, dtype);
   const right = b.rank === 1 ? reshape(cast(b, dtype), [b.shape[0] as number, 1]) : cast(b, dtype);
-  const product = apply(matmulDef, [left, right], undefined);
+  const product = left.rank > 2 && right.rank === 2 ? stackTimesMatrix(left, right) : apply(matmulDef, [left, right], undefined);
   if (a.rank > 1 && b.rank > 1) return product;
   const shape = product.shape.slice(0, -2);
   if (a.rank > 1) shape.push(product.shape[product.rank - 2] as number);
