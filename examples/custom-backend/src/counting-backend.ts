@@ -50,6 +50,8 @@ export function createCountingBackend<B extends DeviceBuffer>(inner: Backend<B>)
     scatterAdd: (updates, index, axis, out) => record('scatterAdd', elementsOf(out), () => k.scatterAdd(updates, index, axis, out)),
     im2col: (x, geometry, out, padValue) => record('im2col', elementsOf(out), () => k.im2col(x, geometry, out, padValue)),
     col2im: (columns, geometry, out) => record('col2im', elementsOf(out), () => k.col2im(columns, geometry, out)),
+    adamStep: (param, grad, expAvg, expAvgSq, maxExpAvgSq, parameters) =>
+      record('adamStep', elementsOf(param), () => k.adamStep(param, grad, expAvg, expAvgSq, maxExpAvgSq, parameters)),
   };
   return {
     name: `counting(${inner.name})`,

@@ -164,6 +164,11 @@ function extremumAxisLoop<T>(op: i32, x: usize, out: usize, outer: i32, n: i32, 
 
 function extremumAxisF32x4(op: i32, x: usize, out: usize, outer: i32, n: i32, inner: i32): void {
   const step = (<usize>inner) << 2;
+  // A trailing reduced run: one row per output, SIMD along the row.
+  if (inner == 1) {
+    for (let o = 0; o < outer; o++) store<f32>(out + ((<usize>o) << 2), extremumF32(op, x + (<usize>o) * (<usize>n) * step, n));
+    return;
+  }
   const vn = inner & ~3;
   const start = f32x4.splat(op == 0 ? -Infinity : Infinity);
   for (let o = 0; o < outer; o++) {
@@ -191,6 +196,130 @@ export function extremumAxisF32(op: i32, x: usize, out: usize, outer: i32, n: i3
 
 /** The f64 twin of extremumAxisF32. */
 export function extremumAxisF64(op: i32, x: usize, out: usize, outer: i32, n: i32, inner: i32): void {
+  if (inner == 1) {
+    for (let o = 0; o < outer; o++) store<f64>(out + ((<usize>o) << 3), extremumF64(op, x + (<usize>o) * (<usize>n) * 8, n));
+    return;
+  }
   if (op == 0) extremumAxisLoop<f64>(0, x, out, outer, n, inner);
   else extremumAxisLoop<f64>(1, x, out, outer, n, inner);
+}
+
+// Sums along the middle axis of a dense (outer, n, inner) array into a dense (outer, inner) one. For inner > 1 each
+// lane adds its column row by row in double precision, the JS kernel's order exactly; inner == 1 sums rows (sumF32).
+
+/** Sum along the middle axis of dense f32 (outer, n, inner) into dense f32 (outer, inner), in double precision. */
+export function sumAxisF32(x: usize, out: usize, outer: i32, n: i32, inner: i32): void {
+  const step = (<usize>inner) << 2;
+  for (let o = 0; o < outer; o++) {
+    const base = x + (<usize>o) * (<usize>n) * step;
+    const row = out + (<usize>o) * step;
+    if (inner == 1) {
+      store<f32>(row, <f32>sumF32(base, n));
+      continue;
+    }
+    let j = 0;
+    // Eight columns (four f64x2 accumulators) per pass over the rows.
+    for (; j + 8 <= inner; j += 8) {
+      let at = base + ((<usize>j) << 2);
+      let s0 = f64x2.splat(0);
+      let s1 = f64x2.splat(0);
+      let s2 = f64x2.splat(0);
+      let s3 = f64x2.splat(0);
+      for (let r = 0; r < n; r++, at += step) {
+        const v = v128.load(at);
+        const w = v128.load(at, 16);
+        s0 = f64x2.add(s0, f64x2.promote_low_f32x4(v));
+        s1 = f64x2.add(s1, f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 0, 1)));
+        s2 = f64x2.add(s2, f64x2.promote_low_f32x4(w));
+        s3 = f64x2.add(s3, f64x2.promote_low_f32x4(i32x4.shuffle(w, w, 2, 3, 0, 1)));
+      }
+      const target = row + ((<usize>j) << 2);
+      v128.store(target, i32x4.shuffle(f32x4.demote_f64x2_zero(s0), f32x4.demote_f64x2_zero(s1), 0, 1, 4, 5));
+      v128.store(target, i32x4.shuffle(f32x4.demote_f64x2_zero(s2), f32x4.demote_f64x2_zero(s3), 0, 1, 4, 5), 16);
+    }
+    for (; j + 4 <= inner; j += 4) {
+      let at = base + ((<usize>j) << 2);
+      let s0 = f64x2.splat(0);
+      let s1 = f64x2.splat(0);
+      for (let r = 0; r < n; r++, at += step) {
+        const v = v128.load(at);
+        s0 = f64x2.add(s0, f64x2.promote_low_f32x4(v));
+        s1 = f64x2.add(s1, f64x2.promote_low_f32x4(i32x4.shuffle(v, v, 2, 3, 0, 1)));
+      }
+      v128.store(row + ((<usize>j) << 2), i32x4.shuffle(f32x4.demote_f64x2_zero(s0), f32x4.demote_f64x2_zero(s1), 0, 1, 4, 5));
+    }
+    for (; j < inner; j++) {
+      let at = base + ((<usize>j) << 2);
+      let s: f64 = 0;
+      for (let r = 0; r < n; r++, at += step) s += <f64>load<f32>(at);
+      store<f32>(row + ((<usize>j) << 2), <f32>s);
+    }
+  }
+}
+
+/** The f64 twin of sumAxisF32. */
+export function sumAxisF64(x: usize, out: usize, outer: i32, n: i32, inner: i32): void {
+  const step = (<usize>inner) << 3;
+  for (let o = 0; o < outer; o++) {
+    const base = x + (<usize>o) * (<usize>n) * step;
+    const row = out + (<usize>o) * step;
+    if (inner == 1) {
+      store<f64>(row, sumF64(base, n));
+      continue;
+    }
+    let j = 0;
+    for (; j + 8 <= inner; j += 8) {
+      let at = base + ((<usize>j) << 3);
+      let s0 = f64x2.splat(0);
+      let s1 = f64x2.splat(0);
+      let s2 = f64x2.splat(0);
+      let s3 = f64x2.splat(0);
+      for (let r = 0; r < n; r++, at += step) {
+        s0 = f64x2.add(s0, v128.load(at));
+        s1 = f64x2.add(s1, v128.load(at, 16));
+        s2 = f64x2.add(s2, v128.load(at, 32));
+        s3 = f64x2.add(s3, v128.load(at, 48));
+      }
+      const target = row + ((<usize>j) << 3);
+      v128.store(target, s0);
+      v128.store(target, s1, 16);
+      v128.store(target, s2, 32);
+      v128.store(target, s3, 48);
+    }
+    for (; j + 2 <= inner; j += 2) {
+      let at = base + ((<usize>j) << 3);
+      let s = f64x2.splat(0);
+      for (let r = 0; r < n; r++, at += step) s = f64x2.add(s, v128.load(at));
+      v128.store(row + ((<usize>j) << 3), s);
+    }
+    if (j < inner) {
+      let at = base + ((<usize>j) << 3);
+      let s: f64 = 0;
+      for (let r = 0; r < n; r++, at += step) s += load<f64>(at);
+      store<f64>(row + ((<usize>j) << 3), s);
+    }
+  }
+}
+
+// Sums over the leading and trailing axes of a dense (outer, kept, n) array into a dense (kept) one, e.g. the
+// per-channel sums of batch normalisation: each row of n is summed like sumF32, the rows meet in double precision.
+
+/** Sum over axes 0 and 2 of dense f32 (outer, kept, n) into dense f32 (kept), in double precision. */
+export function sumSplitF32(x: usize, out: usize, outer: i32, kept: i32, n: i32): void {
+  const row = (<usize>n) << 2;
+  for (let k = 0; k < kept; k++) {
+    let s: f64 = 0;
+    for (let o = 0; o < outer; o++) s += sumF32(x + (<usize>(o * kept + k)) * row, n);
+    store<f32>(out + ((<usize>k) << 2), <f32>s);
+  }
+}
+
+/** The f64 twin of sumSplitF32. */
+export function sumSplitF64(x: usize, out: usize, outer: i32, kept: i32, n: i32): void {
+  const row = (<usize>n) << 3;
+  for (let k = 0; k < kept; k++) {
+    let s: f64 = 0;
+    for (let o = 0; o < outer; o++) s += sumF64(x + (<usize>(o * kept + k)) * row, n);
+    store<f64>(out + ((<usize>k) << 3), s);
+  }
 }

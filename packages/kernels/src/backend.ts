@@ -1,6 +1,7 @@
 // The seam between autograd and the machines that run kernels: memory plus the primitive catalogue.
 import type { DType, TypedArray } from './dtype';
 import type { ArgReduceOp, BinaryOp, ReduceOp, UnaryOp } from './ops';
+import type { AdamStepParameters } from './optim/adam-step';
 import type { Shape, Strides } from './shape';
 
 /**
@@ -148,6 +149,11 @@ export interface Kernels<B extends DeviceBuffer = DeviceBuffer> {
   im2col(x: View<B>, geometry: ConvGeometry, out: View<B>, padValue: number): void;
   /** Folds columns back into images, summing overlapping taps (the adjoint of {@link Kernels.im2col}). */
   col2im(columns: View<B>, geometry: ConvGeometry, out: View<B>): void;
+  /**
+   * One fused Adam/AdamW step in place ({@link adamStep}): all views dense, of one float dtype and one shape;
+   * `maxExpAvgSq` is null unless AMSGrad.
+   */
+  adamStep(param: View<B>, grad: View<B>, expAvg: View<B>, expAvgSq: View<B>, maxExpAvgSq: View<B> | null, parameters: AdamStepParameters): void;
 }
 
 /**

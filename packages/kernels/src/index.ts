@@ -56,6 +56,10 @@ export { matmulStrided } from './strided/matmul-strided';
 export { im2colStrided } from './strided/im2col-strided';
 export { col2imStrided } from './strided/col2im-strided';
 
+// Fused optimizer steps.
+export type { AdamStepParameters } from './optim/adam-step';
+export { adamStep } from './optim/adam-step';
+
 // The JS reference backend.
 export { JsBuffer } from './js/js-buffer';
 export { createJsBackend } from './js/js-backend';

@@ -1,6 +1,6 @@
 // Adam with weight decay coupled as an L2 term in the gradient, and optional AMSGrad (PyTorch Adam).
 import type { Tensor } from '@nanograd/autograd';
-import { adamState, adamUpdate, validateAdamOptions } from './internal/adam-update';
+import { adamState, adamUpdate, adamUpdateInPlace, validateAdamOptions } from './internal/adam-update';
 import { Optimizer } from './optimizer';
 import type { OptimizerOptions } from './optimizer';
 import type { OptimizerParameters } from './parameter-group';
@@ -119,5 +119,18 @@ export class Adam extends Optimizer<AdamOptions> {
    */
   protected updateParameter(values: FloatStorage, grad: ArrayLike<number>, state: ParameterState, options: Required<AdamOptions>): void {
     adamUpdate(values, grad, state, options, false);
+  }
+
+  /**
+   * Runs the update as the backend's fused `adamStep` kernel when parameter, gradient and state live there densely.
+   *
+   * @param param - The parameter.
+   * @param grad - Its gradient.
+   * @param state - The parameter's state.
+   * @param options - Its group's options.
+   * @returns True if the kernel ran.
+   */
+  protected override updateInPlace(param: Tensor, grad: Tensor, state: ParameterState, options: Required<AdamOptions>): boolean {
+    return adamUpdateInPlace(param, grad, state, options, false);
   }
 }

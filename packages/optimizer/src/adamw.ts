@@ -1,7 +1,7 @@
 // Adam with decoupled weight decay (Loshchilov & Hutter; PyTorch AdamW).
 import type { Tensor } from '@nanograd/autograd';
 import type { AdamOptions } from './adam';
-import { adamState, adamUpdate, validateAdamOptions } from './internal/adam-update';
+import { adamState, adamUpdate, adamUpdateInPlace, validateAdamOptions } from './internal/adam-update';
 import { Optimizer } from './optimizer';
 import type { OptimizerParameters } from './parameter-group';
 import type { FloatStorage, ParameterState } from './parameter-state';
@@ -69,5 +69,18 @@ export class AdamW extends Optimizer<AdamOptions> {
    */
   protected updateParameter(values: FloatStorage, grad: ArrayLike<number>, state: ParameterState, options: Required<AdamOptions>): void {
     adamUpdate(values, grad, state, options, true);
+  }
+
+  /**
+   * Runs the update as the backend's fused `adamStep` kernel when parameter, gradient and state live there densely.
+   *
+   * @param param - The parameter.
+   * @param grad - Its gradient.
+   * @param state - The parameter's state.
+   * @param options - Its group's options.
+   * @returns True if the kernel ran.
+   */
+  protected override updateInPlace(param: Tensor, grad: Tensor, state: ParameterState, options: Required<AdamOptions>): boolean {
+    return adamUpdateInPlace(param, grad, state, options, true);
   }
 }

@@ -153,6 +153,24 @@ export abstract class Optimizer<Options extends OptimizerOptions> {
    */
   protected abstract updateParameter(values: FloatStorage, grad: ArrayLike<number>, state: ParameterState, options: Required<Options>): void;
 
+  /**
+   * Updates one parameter with a fused kernel of its backend, without copying elements to the host. Called before
+   * {@link Optimizer.updateParameter}, which runs only if this returns false (the default).
+   *
+   * @param param - The parameter, written in place.
+   * @param grad - Its gradient.
+   * @param state - The parameter's state; `state.step` already counts this update.
+   * @param options - The group's options.
+   * @returns True if the update was done.
+   */
+  protected updateInPlace(param: Tensor, grad: Tensor, state: ParameterState, options: Required<Options>): boolean {
+    void param;
+    void grad;
+    void state;
+    void options;
+    return false;
+  }
+
   /** The parameter groups, in order. */
   get paramGroups(): readonly OptimizerGroup<Options>[] {
     return this.#groups;
@@ -191,6 +209,7 @@ export abstract class Optimizer<Options extends OptimizerOptions> {
             this.#states[position] = state;
           }
           state.step += 1;
+          if (this.updateInPlace(param, grad, state, group.options)) continue;
           // Copies (which may allocate backend memory) are made before live views are taken.
           const gradCopy = isLive(grad) ? null : readElements(grad);
           const valuesCopy = isLive(param) ? null : readElements(param);

@@ -41,6 +41,7 @@ export function apply<A>(def: OpDef<A>, inputs: readonly Tensor[], attrs: A): Te
   const { shape, dtype } = def.infer(inputs, attrs);
   const buffer = backend.alloc(dtype, sizeOf(shape));
   recorded?.add(buffer);
+  allocationListener?.(buffer);
   const out = { buffer, shape, strides: contiguousStrides(shape), offset: 0 };
   def.forward(
     backend.kernels,
@@ -49,6 +50,20 @@ export function apply<A>(def: OpDef<A>, inputs: readonly Tensor[], attrs: A): Te
     attrs,
   );
   return new Tensor(backend, buffer, shape, out.strides, 0, tracked, node);
+}
+
+// Called with every buffer an op allocates while a backward sweep that frees its temporaries runs.
+let allocationListener: ((buffer: DeviceBuffer) => void) | null = null;
+
+/** Runs `fn` with `listener` told of every op output buffer allocated meanwhile (the previous listener is restored). */
+export function withAllocationListener<T>(listener: (buffer: DeviceBuffer) => void, fn: () => T): T {
+  const outer = allocationListener;
+  allocationListener = listener;
+  try {
+    return fn();
+  } finally {
+    allocationListener = outer;
+  }
 }
 
 // Buffers allocated while a backward sweep records them: the sweep may hand them to leaves without a copy.

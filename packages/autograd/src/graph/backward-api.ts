@@ -44,7 +44,7 @@ export function backward(output: Tensor, options: BackwardOptions = {}): void {
   if (output.dtype === 'i32') throw new DTypeError('backward: cannot differentiate an integer tensor');
   const createGraph = options.createGraph ?? false;
   const seed = checkedSeed('backward', output, options.seed, onesLike);
-  const [grads, fresh] = recordAllocations(() => propagate(output, seed, createGraph));
+  const [grads, fresh] = recordAllocations(() => propagate(output, seed, createGraph, undefined, true));
   withGradMode(createGraph, () => {
     for (const [tensor, grad] of grads) {
       if (tensor.node !== null) continue;

@@ -1,5 +1,7 @@
 // Reverse-mode sweep: topological order, VJP calls, broadcast reduction in one place, accumulation.
-import { formatShape, ShapeError } from '@nanograd/kernels';
+import { formatShape, ShapeError, type DeviceBuffer } from '@nanograd/kernels';
+import { withAllocationListener } from './apply';
+import { isBuiltinOp } from './define-builtin-op';
 import type { Tensor } from '../tensor';
 import { GraphError } from './graph-error';
 import { withGradMode } from './grad-mode';
@@ -67,13 +69,18 @@ function leadingTo(order: readonly Tensor[], targets: ReadonlySet<Tensor>): Set<
 
 /**
  * Runs the sweep from `output` and returns the gradient of every tensor reached; with `targets`, the sweep
- * skips the branches that cannot reach them.
+ * skips the branches that cannot reach them. With `release` (a first-order sweep without targets) only the leaves'
+ * gradients are returned and the sweep's other buffers are freed as soon as it is done with them.
  * @internal
  */
-export function propagate(output: Tensor, seed: Tensor, createGraph: boolean, targets?: ReadonlySet<Tensor>): Map<Tensor, Tensor> {
+export function propagate(output: Tensor, seed: Tensor, createGraph: boolean, targets?: ReadonlySet<Tensor>, release = false): Map<Tensor, Tensor> {
   const grads = new Map<Tensor, Tensor>([[output, seed]]);
   const order = topologicalOrder(output);
   const needed = targets === undefined ? undefined : leadingTo(order, targets);
+  if (release && !createGraph && targets === undefined) {
+    sweepReleasing(order, grads);
+    return grads;
+  }
   withGradMode(createGraph, () => {
     for (let position = order.length - 1; position >= 0; position--) {
       const tensor = order[position] as Tensor;
@@ -97,6 +104,67 @@ export function propagate(output: Tensor, seed: Tensor, createGraph: boolean, ta
     }
   });
   return grads;
+}
+
+/**
+ * The first-order sweep of {@link propagate} that frees each buffer it allocated itself as soon as no remaining
+ * gradient uses it, so later ops reuse warm memory instead of waiting for the garbage collector. Only the leaves'
+ * gradients are left in `grads`. Around a user-defined VJP nothing is freed: the rule may have kept a tensor.
+ */
+function sweepReleasing(order: readonly Tensor[], grads: Map<Tensor, Tensor>): void {
+  // How many entries of `grads` use each buffer.
+  const uses = new Map<DeviceBuffer, number>();
+  const use = (grad: Tensor, delta: number): void => {
+    uses.set(grad.buffer, (uses.get(grad.buffer) ?? 0) + delta);
+  };
+  for (const grad of grads.values()) use(grad, 1);
+  // Buffers the sweep's ops allocated; `fresh` collects those of the node being processed.
+  const owned = new Set<DeviceBuffer>();
+  let fresh: DeviceBuffer[] = [];
+  const listener = (buffer: DeviceBuffer): void => {
+    owned.add(buffer);
+    fresh.push(buffer);
+  };
+  withAllocationListener(listener, () =>
+    withGradMode(false, () => {
+      for (let position = order.length - 1; position >= 0; position--) {
+        const tensor = order[position] as Tensor;
+        const node = tensor.node;
+        const grad = grads.get(tensor);
+        if (node === null || grad === undefined || node.def.vjp === undefined) continue;
+        fresh = [];
+        const inputGrads = node.def.vjp(grad, { inputs: node.inputs, output: tensor, attrs: node.attrs as never });
+        const replaced: DeviceBuffer[] = [];
+        node.inputs.forEach((input, index) => {
+          const inputGrad = inputGrads[index];
+          if (!input.requiresGrad || inputGrad === null || inputGrad === undefined) return;
+          const summed = sumToShape(node.def.name, inputGrad, input.shape);
+          const reduced = summed.dtype === input.dtype ? summed : cast(summed, input.dtype);
+          const previous = grads.get(input);
+          const next = previous === undefined ? reduced : accumulate(previous, reduced);
+          use(next, 1);
+          if (previous !== undefined) {
+            use(previous, -1);
+            replaced.push(previous.buffer);
+          }
+          grads.set(input, next);
+        });
+        grads.delete(tensor);
+        use(grad, -1);
+        const candidates = [grad.buffer, ...replaced, ...fresh];
+        if (!isBuiltinOp(node.def)) {
+          for (const buffer of candidates) owned.delete(buffer);
+          continue;
+        }
+        for (const buffer of candidates) {
+          if ((uses.get(buffer) ?? 0) === 0 && owned.delete(buffer)) {
+            uses.delete(buffer);
+            tensor.backend.free(buffer);
+          }
+        }
+      }
+    }),
+  );
 }
 
 /** Returns the seed for `output`, checking shape and dtype. */

@@ -1,7 +1,7 @@
 // Training-mode batch normalisation (x - mean) / sqrt(var + eps) as one op: the composed form costs ~4x the passes.
 import { contiguousStrides, sizeOf, type Backend, type DeviceBuffer, type Kernels, type Shape, type View } from '@nanograd/kernels';
 import { apply } from '../graph/apply';
-import { defineOp } from '../graph/define-op';
+import { defineOp } from '../graph/define-builtin-op';
 import { isGradEnabled } from '../graph/grad-mode';
 import { add } from '../ops/elementwise/add';
 import { div } from '../ops/elementwise/div';

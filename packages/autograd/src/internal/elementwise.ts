@@ -10,7 +10,7 @@ import {
   type UnaryOp,
   type View,
 } from '@nanograd/kernels';
-import { defineOp, type ComputeOpDef, type VjpRule } from '../graph/define-op';
+import { defineOp, type ComputeOpDef, type VjpRule } from '../graph/define-builtin-op';
 
 /** Reads `view` as if it had the broadcast `shape`. */
 export function expandView(name: string, view: View, shape: Shape): View {

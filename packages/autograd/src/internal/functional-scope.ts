@@ -4,7 +4,7 @@ import { full, tensor } from '../create';
 import type { TransformInput } from '../functional/transform-types';
 import { apply } from '../graph/apply';
 import { gradients } from '../graph/backward-api';
-import { defineView } from '../graph/define-op';
+import { defineView } from '../graph/define-builtin-op';
 import { detach } from '../graph/detach';
 import { isGradEnabled, noGrad, withGradMode } from '../graph/grad-mode';
 import { Tensor } from '../tensor';

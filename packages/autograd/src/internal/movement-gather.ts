@@ -2,7 +2,7 @@
 import { DTypeError, formatShape, promoteDTypes, ShapeError, type Shape } from '@nanograd/kernels';
 import { fromData } from '../create';
 import { apply } from '../graph/apply';
-import { defineOp } from '../graph/define-op';
+import { defineOp } from '../graph/define-builtin-op';
 import { Tensor } from '../tensor';
 
 interface IndexAttrs {

@@ -1,7 +1,7 @@
 // argmax and argmin share one definition: an index-valued kernel reduction with no gradient.
 import { normalizeAxis } from '@nanograd/kernels';
 import { apply } from '../graph/apply';
-import { defineOp } from '../graph/define-op';
+import { defineOp } from '../graph/define-builtin-op';
 import { keptShape } from './axes';
 import { assertNonEmptyAxes } from './reduce-checks';
 import type { Tensor } from '../tensor';

@@ -1,7 +1,7 @@
 // max and min share one definition: kernel reduction forward, tie-splitting mask backward.
 import { contiguousStrides } from '@nanograd/kernels';
 import { apply } from '../graph/apply';
-import { defineOp } from '../graph/define-op';
+import { defineOp } from '../graph/define-builtin-op';
 import { detach } from '../graph/detach';
 import { keptShape, normalizeAxes, reducedShape } from './axes';
 import { assertNonEmptyAxes } from './reduce-checks';

@@ -115,6 +115,33 @@ describe('col2im', () => {
     }
   });
 
+  it('reads rows a given stride apart (taps-major batches) like the dense fold of those rows', () => {
+    const random = new Random(43);
+    for (let trial = 0; trial < 100; trial++) {
+      const g = randomGeometry(random);
+      const [outH, outW] = outputSize(g);
+      const rows = g.channels * g.kernelHeight * g.kernelWidth;
+      const positions = outH * outW;
+      const dense = random.fillUniform(new Float64Array(rows * positions), -1, 1);
+      const rowStride = positions * (1 + random.integer(3)) + random.integer(2);
+      // Values between the rows must not be read: fill them with NaN.
+      const strided = new Float64Array(2 + (rows - 1) * rowStride + positions).fill(NaN);
+      for (let row = 0; row < rows; row++) strided.set(dense.subarray(row * positions, (row + 1) * positions), 2 + row * rowStride);
+      const expected = new Float64Array(g.channels * g.height * g.width).fill(0.5);
+      naiveCol2im(dense, g, expected);
+      const x = new Float64Array(expected.length).fill(0.5);
+      col2im(strided, 2, g, x, 0, rowStride);
+      Array.from(x).forEach((value, i) => expect(value).toBeCloseTo(expected[i], 12));
+    }
+    const line: ConvGeometry = {
+      channels: 1, height: 1, width: 3, kernelHeight: 1, kernelWidth: 2, strideHeight: 1, strideWidth: 1,
+      padTop: 0, padBottom: 0, padLeft: 0, padRight: 0, dilationHeight: 1, dilationWidth: 1,
+    };
+    expect(() => col2im(new Float64Array(8), 0, line, new Float64Array(3), 0, 1)).toThrow(
+      'col2im: columnsRowStride must be an integer >= 2, the row length (got 1)',
+    );
+  });
+
   it('validates the geometry and buffers, naming col2im', () => {
     const g: ConvGeometry = {
       channels: 2, height: 3, width: 3, kernelHeight: 2, kernelWidth: 2, strideHeight: 1, strideWidth: 1,

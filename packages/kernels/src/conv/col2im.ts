@@ -8,7 +8,7 @@ import { assertConvBuffers, convOutputSize, kernelRanges } from './conv-output-s
  *
  * @remarks
  * This **accumulates**: `x` is not cleared, overlapping window taps sum, and entries for padded taps are dropped.
- * Zero-fill `x` first for a pure fold. `columns` is the contiguous row-major
+ * Zero-fill `x` first for a pure fold. `columns` is the row-major
  * `(channels * kernelHeight * kernelWidth) x (outHeight * outWidth)` matrix laid out as by {@link im2col}, and `x`
  * one `(channels, height, width)` image. Both Float32Array and Float64Array are accepted, but `columns` and `x`
  * must have the same type.
@@ -18,6 +18,8 @@ import { assertConvBuffers, convOutputSize, kernelRanges } from './conv-output-s
  * @param geometry - Image and window geometry (see {@link convOutputSize}).
  * @param x - Image that the columns are added into, same type as `columns`.
  * @param xOffset - Index of the image's first element in `x`.
+ * @param columnsRowStride - Distance between the starts of consecutive rows in `columns` (default
+ *   `outHeight * outWidth`, a dense matrix), as in {@link im2col}.
  * @throws {@link ShapeError} If the geometry is invalid, an offset is not a non-negative integer, or `x` or
  *   `columns` is too short.
  * @throws {@link DTypeError} If `x` is not a Float32Array or Float64Array, or `columns` has another type.
@@ -41,13 +43,14 @@ export function col2im<A extends Float32Array | Float64Array>(
   geometry: ConvGeometry,
   x: A,
   xOffset: number,
+  columnsRowStride?: number,
 ): void {
   const { outHeight, outWidth } = convOutputSize(geometry, 'col2im');
-  assertConvBuffers('col2im', x, xOffset, geometry, columns, columnsOffset, outHeight, outWidth);
+  const rowStride = columnsRowStride ?? outHeight * outWidth;
+  assertConvBuffers('col2im', x, xOffset, geometry, columns, columnsOffset, outHeight, outWidth, rowStride);
   const { channels, height, width, kernelHeight, kernelWidth, strideHeight, strideWidth } = geometry;
   const { padTop, padLeft, dilationHeight, dilationWidth } = geometry;
   const [rowRanges, colRanges] = kernelRanges(geometry, outHeight, outWidth);
-  const outSize = outHeight * outWidth;
   const planeSize = height * width;
   let src = columnsOffset;
   for (let c = 0; c < channels; c++) {
@@ -72,7 +75,7 @@ export function col2im<A extends Float32Array | Float64Array>(
             }
           }
         }
-        src += outSize;
+        src += rowStride;
       }
     }
   }

@@ -94,6 +94,7 @@ export function assertConvBuffers(
   columnsOffset: number,
   outHeight: number,
   outWidth: number,
+  rowStride: number = outHeight * outWidth,
 ): void {
   if (!(x instanceof Float32Array) && !(x instanceof Float64Array)) {
     throw new DTypeError(`${kernel}: x must be a Float32Array or Float64Array (got ${describeArray(x)})`);
@@ -114,10 +115,15 @@ export function assertConvBuffers(
     );
   }
   const rows = channels * kernelHeight * kernelWidth;
-  const columnsNeeded = columnsOffset + rows * outHeight * outWidth;
+  const positions = outHeight * outWidth;
+  if (!Number.isInteger(rowStride) || rowStride < positions) {
+    throw new ShapeError(`${kernel}: columnsRowStride must be an integer >= ${positions}, the row length (got ${rowStride})`);
+  }
+  const columnsNeeded = rows === 0 ? columnsOffset : columnsOffset + (rows - 1) * rowStride + positions;
   if (columnsNeeded > columns.length) {
+    const layout = rowStride === positions ? '' : ` with row stride ${rowStride}`;
     throw new ShapeError(
-      `${kernel}: columns is too short (${rows}x${outHeight * outWidth} from offset ${columnsOffset} needs ` +
+      `${kernel}: columns is too short (${rows}x${positions}${layout} from offset ${columnsOffset} needs ` +
         `${columnsNeeded}, buffer has ${columns.length})`,
     );
   }

@@ -105,6 +105,39 @@ describe('im2col', () => {
     expect(Array.from(columns)).toEqual(Array.from(naiveIm2col(x, g, 0)));
   });
 
+  it('writes rows a given stride apart and nothing between them (taps-major batches), f32 and f64', () => {
+    const random = new Random(33);
+    for (let trial = 0; trial < 100; trial++) {
+      const g = randomGeometry(random);
+      const Ctor = trial % 2 === 0 ? Float32Array : Float64Array;
+      const image = random.fillUniform(new Ctor(g.channels * g.height * g.width), -1, 1);
+      const expected = naiveIm2col(image, g, -1);
+      const rows = g.channels * g.kernelHeight * g.kernelWidth;
+      const positions = expected.length / rows;
+      const rowStride = positions * (1 + random.integer(3)) + random.integer(2);
+      const columnsOffset = random.integer(3);
+      const columns = new Ctor(columnsOffset + (rows - 1) * rowStride + positions + 1).fill(1234);
+      im2col(image, 0, g, columns, columnsOffset, -1, rowStride);
+      for (let i = 0; i < columns.length; i++) {
+        const relative = i - columnsOffset;
+        const row = Math.floor(relative / rowStride);
+        const position = relative - row * rowStride;
+        const inside = relative >= 0 && row < rows && position < positions;
+        expect(columns[i]).toBe(inside ? expected[row * positions + position] : 1234);
+      }
+    }
+  });
+
+  it('rejects a row stride shorter than a row, naming im2col', () => {
+    const columns = new Float64Array(16);
+    expect(() => im2col(new Float64Array(4), 0, GEOMETRY, columns, 0, 0, 1)).toThrow(
+      'im2col: columnsRowStride must be an integer >= 2, the row length (got 1)',
+    );
+    expect(() => im2col(new Float64Array(4), 0, GEOMETRY, columns, 0, 0, 5)).toThrow(
+      'im2col: columns is too short (4x2 with row stride 5 from offset 0 needs 17, buffer has 16)',
+    );
+  });
+
   it('validates the geometry and buffers, naming im2col', () => {
     const x = new Float64Array(4);
     const columns = new Float64Array(8);

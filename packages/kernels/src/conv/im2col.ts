@@ -7,12 +7,14 @@ import { assertConvBuffers, convOutputSize, kernelRanges } from './conv-output-s
  * window taps of output position `p`.
  *
  * @remarks
- * `x` holds one `(channels, height, width)` image contiguously from `xOffset`. `columns` receives a contiguous
- * row-major `(channels * kernelHeight * kernelWidth) x (outHeight * outWidth)` matrix from `columnsOffset`: entry
+ * `x` holds one `(channels, height, width)` image contiguously from `xOffset`. `columns` receives a row-major
+ * `(channels * kernelHeight * kernelWidth) x (outHeight * outWidth)` matrix from `columnsOffset`, its rows
+ * `columnsRowStride` apart (dense by default): entry
  * `[(c * kernelHeight + ki) * kernelWidth + kj][oh * outWidth + ow]` is the input at row
  * `oh * strideHeight - padTop + ki * dilationHeight` and column `ow * strideWidth - padLeft + kj * dilationWidth`,
  * or `padValue` where that falls in the padding. Both Float32Array and Float64Array are accepted, but `x` and
- * `columns` must have the same type. Every element of the column matrix is written; nothing else is.
+ * `columns` must have the same type. Every element of the column matrix is written; nothing else is (not even the
+ * gaps between strided rows).
  *
  * @param x - The image (Float32Array or Float64Array).
  * @param xOffset - Index of the image's first element in `x`.
@@ -20,6 +22,8 @@ import { assertConvBuffers, convOutputSize, kernelRanges } from './conv-output-s
  * @param columns - Output buffer for the column matrix, same type as `x`.
  * @param columnsOffset - Index of the column matrix's first element in `columns`.
  * @param padValue - Value read at padded taps (default 0; max pooling passes `-Infinity`).
+ * @param columnsRowStride - Distance between the starts of consecutive rows in `columns` (default
+ *   `outHeight * outWidth`, a dense matrix; larger values interleave other images' rows, as in a taps-major batch).
  * @throws {@link ShapeError} If the geometry is invalid, an offset is not a non-negative integer, or `x` or
  *   `columns` is too short.
  * @throws {@link DTypeError} If `x` is not a Float32Array or Float64Array, or `columns` has another type.
@@ -44,13 +48,15 @@ export function im2col<A extends Float32Array | Float64Array>(
   columns: A,
   columnsOffset: number,
   padValue = 0,
+  columnsRowStride?: number,
 ): void {
   const { outHeight, outWidth } = convOutputSize(geometry, 'im2col');
-  assertConvBuffers('im2col', x, xOffset, geometry, columns, columnsOffset, outHeight, outWidth);
+  const outSize = outHeight * outWidth;
+  const rowStride = columnsRowStride ?? outSize;
+  assertConvBuffers('im2col', x, xOffset, geometry, columns, columnsOffset, outHeight, outWidth, rowStride);
   const { channels, height, width, kernelHeight, kernelWidth, strideHeight, strideWidth } = geometry;
   const { padTop, padLeft, dilationHeight, dilationWidth } = geometry;
   const [rowRanges, colRanges] = kernelRanges(geometry, outHeight, outWidth);
-  const outSize = outHeight * outWidth;
   const planeSize = height * width;
   let dst = columnsOffset;
   for (let c = 0; c < channels; c++) {
@@ -80,7 +86,7 @@ export function im2col<A extends Float32Array | Float64Array>(
           for (let ow = owEnd; ow < outWidth; ow++) columns[rowBase + ow] = padValue;
         }
         columns.fill(padValue, dst + ohEnd * outWidth, dst + outSize);
-        dst += outSize;
+        dst += rowStride;
       }
     }
   }

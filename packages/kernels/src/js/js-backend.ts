@@ -2,7 +2,8 @@ import type { Backend, Kernels, View } from '../backend';
 import { allocTypedArray, dtypeOf, type FloatArray, type TypedArray } from '../dtype';
 import { BackendError, DTypeError, ShapeError } from '../errors';
 import { convOutputSize } from '../conv/conv-output-size';
-import { formatShape, type Shape } from '../shape';
+import { formatShape, isContiguous, sizeOf, type Shape } from '../shape';
+import { adamStep } from '../optim/adam-step';
 import { argReduceStrided } from '../strided/arg-reduce-strided';
 import { binaryStrided } from '../strided/binary-strided';
 import { col2imStrided } from '../strided/col2im-strided';
@@ -187,7 +188,38 @@ const kernels: Kernels<JsBuffer> = {
     }
     col2imStrided(batch, geometry, matrices, columns.strides, columns.offset, images, out.strides, out.offset);
   },
+  adamStep(param, grad, expAvg, expAvgSq, maxExpAvgSq, parameters) {
+    const views = { param, grad, expAvg, expAvgSq, ...(maxExpAvgSq === null ? {} : { maxExpAvgSq }) };
+    const arrays = denseFloatArrays('adamStep', views);
+    adamStep(parameters, arrays.param!, arrays.grad!, arrays.expAvg!, arrays.expAvgSq!, arrays.maxExpAvgSq ?? null);
+  },
 };
+
+/**
+ * The dense elements of each view (subarrays of their buffers), after checking that all are contiguous, of one
+ * float dtype and of one shape.
+ */
+function denseFloatArrays(kernel: string, views: Record<string, View>): Record<string, FloatArray> {
+  const entries = Object.entries(views);
+  const [firstName, first] = entries[0] as [string, View];
+  const arrays: Record<string, FloatArray> = {};
+  for (const [name, view] of entries) {
+    const array = floatData(kernel, name, view);
+    if (!sameShape(view.shape, first.shape)) {
+      throw new ShapeError(`${kernel}: ${name} has shape ${formatShape(view.shape)}, ${firstName} ${formatShape(first.shape)}`);
+    }
+    if (!isContiguous(view.shape, view.strides)) throw new ShapeError(`${kernel}: ${name} must be contiguous (shape ${formatShape(view.shape)}, strides ${view.strides.join('x')})`);
+    const size = sizeOf(view.shape);
+    if (view.offset < 0 || view.offset + size > array.length) {
+      throw new ShapeError(`${kernel}: ${name} (offset ${view.offset}, ${size} elements) overruns its buffer of ${array.length}`);
+    }
+    if (dtypeOf(array) !== dtypeOf(floatData(kernel, firstName, first))) {
+      throw new DTypeError(`${kernel}: ${name} is ${dtypeOf(array)}, ${firstName} ${dtypeOf(floatData(kernel, firstName, first))}`);
+    }
+    arrays[name] = array.subarray(view.offset, view.offset + size);
+  }
+  return arrays;
+}
 
 /**
  * Creates the reference JS backend: buffers are plain typed arrays and every kernel is a thin adapter over the pure

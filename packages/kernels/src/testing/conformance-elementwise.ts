@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import type { Kernels } from '../backend';
 import type { DType, FloatDType } from '../dtype';
 import { randomArray } from '../internal/nd-layout';
+import { forEachIndex, offsetOf } from '../internal/nd-naive';
 import { BINARY_OPS, UNARY_OPS } from '../ops';
 import { Random } from '../random';
 import { binaryStrided } from '../strided/binary-strided';
@@ -10,7 +11,7 @@ import { copyStrided } from '../strided/copy-strided';
 import { fillStrided } from '../strided/fill-strided';
 import { unaryStrided } from '../strided/unary-strided';
 import { whereStrided } from '../strided/where-strided';
-import { expectBuffer, INPUT_KINDS, operand, OUTPUT_KINDS, tolerance, type KernelSuite } from './conformance-context';
+import { expectBuffer, INPUT_KINDS, operand, OUTPUT_KINDS, tolerance, upload, type KernelSuite } from './conformance-context';
 
 const SHAPES = [[], [1], [7], [2, 3], [3, 1, 4], [2, 0, 3], [2, 3, 2, 2], [5, 9]];
 const FLOATS: FloatDType[] = ['f32', 'f64'];
@@ -53,6 +54,34 @@ const copy: KernelSuite = (backend) => {
   }
 };
 
+const copyIntoDense: KernelSuite = (backend) => {
+  for (const dtype of ALL) {
+    it(`copies transposed, permuted, reversed and broadcast ${dtype} views into dense outputs`, async () => {
+      const random = new Random(14);
+      const layouts = [
+        { shape: [2, 3, 4, 5, 6], strides: [1, 2, 6, 24, 120], offset: 0, length: 720 }, // every axis reversed
+        { shape: [8, 32, 4, 16], strides: [2048, 16, 512, 1], offset: 0, length: 16384 }, // attention heads split
+        { shape: [8, 32, 4, 16], strides: [2048, 1, 512, 32], offset: 0, length: 16384 }, // and transposed
+        { shape: [5, 37], strides: [-37, 1], offset: 148, length: 185 }, // rows in reverse order
+        { shape: [3, 4, 37], strides: [0, 37, 1], offset: 0, length: 148 }, // broadcast over the leading axis
+        { shape: [6, 2, 1, 3], strides: [1, 18, 7, 6], offset: 0, length: 36 }, // gapped, extent-1 axis
+      ];
+      for (const layout of layouts) {
+        const x = upload(backend(), randomArray(random, dtype, layout.length), layout);
+        const size = layout.shape.reduce((product, extent) => product * extent, 1);
+        const strides = layout.shape.map((_, axis) => layout.shape.slice(axis + 1).reduce((product, extent) => product * extent, 1));
+        const out = upload(backend(), randomArray(random, dtype, size + 3), { shape: layout.shape, strides, offset: 2, length: size + 3 });
+        const expected = out.host.slice();
+        forEachIndex(layout.shape, (index) => {
+          expected[offsetOf(index, strides, 2)] = x.host[offsetOf(index, layout.strides, layout.offset)];
+        });
+        backend().kernels.copy(x.view, out.view);
+        await expectBuffer(backend(), out, expected, `${layout.shape.join('x')} strides ${layout.strides.join(',')}`);
+      }
+    });
+  }
+};
+
 const unary: KernelSuite = (backend) => {
   for (const op of UNARY_OPS) {
     for (const dtype of FLOATS) {
@@ -80,6 +109,30 @@ const unary: KernelSuite = (backend) => {
     backend().kernels.unary('exp', x.view, x.view);
     await expectBuffer(backend(), x, expected, 'in place', ...tolerance('f64'));
   });
+  for (const dtype of FLOATS) {
+    it(`erf (${dtype}) on special and far-out values, a long contiguous run included`, async () => {
+      const random = new Random(11);
+      // Hand-checked values (erf(0.5), erf(1), erf(2), erf(-3) to 16 digits) and the specials, then a sweep of [-7, 7].
+      const known: [number, number][] = [
+        [0.5, 0.5204998778130465], [1, 0.8427007929497149], [2, 0.9953222650189527], [-3, -0.9999779095030014],
+        [Number.NaN, Number.NaN], [Infinity, 1], [-Infinity, -1], [0, 0], [-0, -0], [1e30, 1], [-1e30, -1], [6, 1], [-6.5, -1],
+      ];
+      const sweep = Array.from({ length: 131 }, (_, i) => -7 + (14 * i) / 130);
+      const values = [...known.map(([x]) => x), ...sweep];
+      const x = operand(backend(), random, [values.length], 'contiguous', () => (dtype === 'f32' ? Float32Array.from(values) : Float64Array.from(values)));
+      const out = operand(backend(), random, [values.length], 'contiguous', (n) => randomArray(random, dtype, n), false);
+      const expected = out.host.slice();
+      unaryStrided('erf', [values.length], x.host, [1], 0, expected, [1], 0);
+      known.forEach(([, value], i) => (Number.isNaN(value) ? expect(expected[i]).toBeNaN() : expect(expected[i]).toBeCloseTo(value, 6)));
+      backend().kernels.unary('erf', x.view, out.view);
+      await expectBuffer(backend(), out, expected, 'erf', ...tolerance(dtype));
+      const data = await backend().read(out.view.buffer);
+      known.forEach(([input, value], i) => {
+        // Signs of zero, the exact ±1 far out, and NaN.
+        if (value === 0 || Math.abs(value) === 1 || Number.isNaN(value)) expect(data[i], `erf(${input})`).toBe(value);
+      });
+    });
+  }
   it('rejects a view that overruns its buffer', () => {
     const buffer = backend().alloc('f32', 4);
     const view = { buffer, shape: [5], strides: [1], offset: 0 };
@@ -151,11 +204,56 @@ const where: KernelSuite = (backend) => {
   }
 };
 
+const whereBroadcast: KernelSuite = (backend) => {
+  for (const dtype of FLOATS) {
+    for (const conditionType of ALL) {
+      it(`selects (${dtype}) on long runs with an ${conditionType} condition, a scalar and a broadcast row`, async () => {
+        const random = new Random(12);
+        const shape = [3, 5, 37];
+        const size = 3 * 5 * 37;
+        // NaN selects a, -0 selects b, like any non-zero and zero.
+        const conditionValues = (n: number) => {
+          const values = randomArray(random, conditionType, n, 'ties');
+          if (conditionType !== 'i32' && n > 3) values.set([Number.NaN, -0, 0], 0);
+          return values;
+        };
+        const layouts = [
+          // condition broadcast over the leading axis (a causal mask), a dense, b one scalar.
+          { condition: { strides: [0, 37, 1], length: 5 * 37 }, a: { strides: [185, 37, 1], length: size }, b: { strides: [0, 0, 0], length: 1 } },
+          // a one scalar, b a row broadcast over the two leading axes, condition dense.
+          { condition: { strides: [185, 37, 1], length: size }, a: { strides: [0, 0, 0], length: 1 }, b: { strides: [0, 0, 1], length: 37 } },
+          // every operand dense.
+          { condition: { strides: [185, 37, 1], length: size }, a: { strides: [185, 37, 1], length: size }, b: { strides: [185, 37, 1], length: size } },
+        ];
+        for (const layout of layouts) {
+          const condition = upload(backend(), conditionValues(layout.condition.length), { shape, ...layout.condition, offset: 0 });
+          const a = upload(backend(), randomArray(random, dtype, layout.a.length), { shape, ...layout.a, offset: 0 });
+          const b = upload(backend(), randomArray(random, dtype, layout.b.length), { shape, ...layout.b, offset: 0 });
+          const out = upload(backend(), randomArray(random, dtype, size), { shape, strides: [185, 37, 1], offset: 0, length: size });
+          const expected = out.host.slice();
+          forEachIndex(shape, (index) => {
+            const at = (strides: readonly number[]) => offsetOf(index, strides, 0);
+            expected[at(out.layout.strides)] = condition.host[at(condition.layout.strides)] !== 0 ? a.host[at(a.layout.strides)] : b.host[at(b.layout.strides)];
+          });
+          backend().kernels.where(condition.view, a.view, b.view, out.view);
+          await expectBuffer(backend(), out, expected, `b strides ${layout.b.strides.join(',')}`);
+        }
+      });
+    }
+  }
+};
+
 /** Suites of the element-wise kernels, keyed by kernel name. */
 export const ELEMENTWISE_SUITES: Pick<Record<keyof Kernels, KernelSuite>, 'fill' | 'copy' | 'unary' | 'binary' | 'where'> = {
   fill,
-  copy,
+  copy: (backend) => {
+    copy(backend);
+    copyIntoDense(backend);
+  },
   unary,
   binary,
-  where,
+  where: (backend) => {
+    where(backend);
+    whereBroadcast(backend);
+  },
 };

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import type { Kernels } from '../backend';
 import type { FloatDType } from '../dtype';
 import { randomArray } from '../internal/nd-layout';
+import { forEachIndex, offsetOf } from '../internal/nd-naive';
 import { ARG_REDUCE_OPS, REDUCE_OPS } from '../ops';
 import { Random } from '../random';
 import { argReduceStrided } from '../strided/arg-reduce-strided';
@@ -43,6 +44,53 @@ const reduce: KernelSuite = (backend) => {
         }
       });
     }
+  }
+  for (const dtype of FLOATS) {
+    it(`sum, max and min (${dtype}) over leading, middle and trailing runs of long contiguous views`, async () => {
+      const random = new Random(13);
+      const cases: [number[], number[]][] = [
+        [[6, 9, 37], [0, 1]], // column sums of a matrix: out[j] = Σ_i x[i, j]
+        [[6, 9, 37], [0]],
+        [[6, 9, 37], [1]], // a middle axis between kept ones
+        [[6, 9, 37], [2]],
+        [[6, 9, 37], [-1, -2]],
+        [[3, 4, 1, 5, 21], [1, 2, 3]], // a middle run of axes, an extent-1 axis inside it
+        [[3, 4, 5, 21], [1, 2]],
+        [[50, 3], [0]], // narrow rows: fewer columns than one SIMD vector
+        [[2, 70, 10], [1]],
+        [[5, 3, 2, 19], [0, 2, 3]], // batch-norm channel sums: leading and trailing runs around a kept axis
+        [[5, 1, 3, 38], [0, 1, 3]],
+        [[4, 3, 2, 5], [0, 2]], // alternating runs: the per-row path
+      ];
+      for (const op of ['sum', 'max', 'min'] as const) {
+        for (const [shape, axes] of cases) {
+          const reduced = shape.map((_, axis) => axes.some((a) => a === axis || a + shape.length === axis));
+          const outShape = shape.map((extent, axis) => (reduced[axis] ? 1 : extent));
+          const x = operand(backend(), random, shape, 'contiguous', (n) => {
+            const values = randomArray(random, dtype, n);
+            if (op !== 'sum') values[random.integer(n)] = Number.NaN;
+            return values;
+          });
+          const out = operand(backend(), random, outShape, 'contiguous', (n) => randomArray(random, dtype, n), false);
+          const expected = out.host.slice();
+          // A plain loop: every output element from its own double-precision accumulator, in row-major order.
+          const accumulators = new Map<number, number>();
+          forEachIndex(shape, (index) => {
+            const target = offsetOf(index.map((i, axis) => (reduced[axis] ? 0 : i)), out.layout.strides, out.layout.offset);
+            const value = x.host[offsetOf(index, x.layout.strides, x.layout.offset)];
+            const previous = accumulators.get(target);
+            if (previous === undefined) accumulators.set(target, value);
+            else if (op === 'sum') accumulators.set(target, previous + value);
+            else if (Number.isNaN(previous) || Number.isNaN(value)) accumulators.set(target, Number.NaN);
+            else accumulators.set(target, op === 'max' ? Math.max(previous, value) : Math.min(previous, value));
+          });
+          for (const [target, value] of accumulators) expected[target] = value;
+          backend().kernels.reduce(op, x.view, axes, out.view);
+          const [rtol, atol] = dtype === 'f32' ? [1e-6, 1e-6] : [1e-13, 1e-13];
+          await expectBuffer(backend(), out, expected, `${op} ${shape.join('x')} axes [${axes.join(', ')}]`, rtol, atol);
+        }
+      }
+    });
   }
   it('sums in double precision, propagates NaN in max, rejects an empty max', async () => {
     const random = new Random(9);

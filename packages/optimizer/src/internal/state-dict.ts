@@ -48,18 +48,16 @@ export function loadParameterState(owner: string, index: number, param: Tensor, 
   if (expectedNames.join() !== savedNames.join()) {
     throw new OptimizerError(`${owner}: loadStateDict: parameter ${index} has buffers [${savedNames.join(', ')}], expected [${expectedNames.join(', ')}]`);
   }
-  const buffers: Record<string, FloatArray> = {};
   for (const name of expectedNames) {
     const values = saved.buffers[name]!;
     if (!Array.isArray(values) || values.length !== param.size) {
       throw new OptimizerError(`${owner}: loadStateDict: buffer ${name} of parameter ${index} has ${String(values?.length)} elements, the parameter ${param.size}`);
     }
-    const target = expected[name]!;
     values.forEach((value, element) => {
       if (typeof value !== 'number') throw new OptimizerError(`${owner}: loadStateDict: buffer ${name} of parameter ${index} holds a non-number at ${element} (got ${String(value)})`);
-      target[element] = value;
     });
-    buffers[name] = target;
+    // Written through `expected`, whose buffers may live on the parameter's backend (read the array once per buffer).
+    expected[name]!.set(values);
   }
-  return { step: saved.step, buffers };
+  return { step: saved.step, buffers: expected as Record<string, FloatArray> };
 }

@@ -1,9 +1,7 @@
 import { DTypeError, formatShape, ShapeError } from '@nanograd/kernels';
 import { asBatch, convGeometry, toPair, type Pair } from '../../internal/conv-geometry';
-import { im2colUnchecked } from '../../internal/conv-unfold';
+import { convolveUnfolded, preferredLayout } from '../../internal/conv-gemm';
 import type { Tensor } from '../../tensor';
-import { add } from '../elementwise/add';
-import { matmul } from '../linalg/matmul';
 import { reshape } from '../movement/reshape';
 
 /**
@@ -28,7 +26,8 @@ export interface Conv2dOptions {
 }
 
 /**
- * 2-d cross-correlation (PyTorch's `conv2d`), composed as im2col → batched matmul, so every derivative order is exact.
+ * 2-d cross-correlation (PyTorch's `conv2d`), composed as im2col → matmul (one per group over the whole batch on the
+ * WASM backend), so every derivative order is exact.
  *
  * @param input - Images `(N, C, H, W)` or one image `(C, H, W)`.
  * @param weight - Filters `(O, C / groups, kH, kW)`.
@@ -52,7 +51,7 @@ export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opti
   const shapes = `input ${formatShape(input.shape)}, weight ${formatShape(weight.shape)}`;
   if (weight.rank !== 4) throw new ShapeError(`conv2d: weight must be (O, C/groups, kH, kW) (got ${shapes})`);
   const groups = options.groups ?? 1;
-  const [n, channels, height, width] = x.shape as [number, number, number, number];
+  const [, channels, height, width] = x.shape as [number, number, number, number];
   const [outChannels, groupChannels, kernelHeight, kernelWidth] = weight.shape as [number, number, number, number];
   if (!Number.isInteger(groups) || groups < 1 || channels % groups !== 0 || outChannels % groups !== 0) {
     throw new ShapeError(`conv2d: groups ${groups} must divide input channels ${channels} and output channels ${outChannels} (${shapes})`);
@@ -71,12 +70,6 @@ export function conv2d(input: Tensor, weight: Tensor, bias?: Tensor | null, opti
     toPair('conv2d', 'padding', options.padding ?? 0, 0),
     toPair('conv2d', 'dilation', options.dilation ?? 1, 1),
   );
-  const taps = groupChannels * kernelHeight * kernelWidth;
-  const positions = size.outHeight * size.outWidth;
-  // Rows of the columns are channel-major, so each group's taps form one contiguous block.
-  const columns = reshape(im2colUnchecked(x, geometry, 0), [n, groups, taps, positions]);
-  const filters = reshape(weight, [groups, outChannels / groups, taps]);
-  let out = reshape(matmul(filters, columns), [n, outChannels, size.outHeight, size.outWidth]);
-  if (bias != null) out = add(out, reshape(bias, [outChannels, 1, 1]));
+  const out = convolveUnfolded(x, weight, bias ?? null, geometry, size, groups, preferredLayout(x));
   return input.rank === 3 ? reshape(out, out.shape.slice(1)) : out;
 }

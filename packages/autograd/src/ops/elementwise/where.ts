@@ -1,6 +1,6 @@
 import { broadcastShapes, promoteDTypes } from '@nanograd/kernels';
 import { apply } from '../../graph/apply';
-import { defineOp } from '../../graph/define-op';
+import { defineOp } from '../../graph/define-builtin-op';
 import { expandView } from '../../internal/elementwise';
 import { toTensor } from '../../internal/operand';
 import type { Tensor } from '../../tensor';

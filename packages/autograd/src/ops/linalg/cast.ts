@@ -1,6 +1,6 @@
 import { DTYPES, DTypeError, type DType } from '@nanograd/kernels';
 import { apply } from '../../graph/apply';
-import { defineOp } from '../../graph/define-op';
+import { defineOp } from '../../graph/define-builtin-op';
 import type { Tensor } from '../../tensor';
 
 // Float-to-float casts are differentiable: the gradient is cast back to the input's precision.

@@ -1,6 +1,6 @@
 import { DTypeError, formatShape, promoteDTypes, ShapeError, sizeOf, type Shape } from '@nanograd/kernels';
 import { apply } from '../../graph/apply';
-import { defineOp } from '../../graph/define-op';
+import { defineOp } from '../../graph/define-builtin-op';
 import { expandView } from '../../internal/elementwise';
 import type { Tensor } from '../../tensor';
 import { reshape } from '../movement/reshape';

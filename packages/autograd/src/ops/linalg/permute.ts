@@ -1,6 +1,6 @@
 import { formatShape, normalizeAxis, ShapeError } from '@nanograd/kernels';
 import { apply } from '../../graph/apply';
-import { defineView } from '../../graph/define-op';
+import { defineView } from '../../graph/define-builtin-op';
 import type { Tensor } from '../../tensor';
 
 // The gradient of a permutation is the inverse permutation of the gradient.

@@ -1,6 +1,6 @@
 import { broadcastShapes, broadcastStrides, formatShape, ShapeError, type Shape } from '@nanograd/kernels';
 import { apply } from '../../graph/apply';
-import { defineView } from '../../graph/define-op';
+import { defineView } from '../../graph/define-builtin-op';
 import type { Tensor } from '../../tensor';
 
 // The gradient is the output's; the engine sums it back down to the input shape.

@@ -1,5 +1,5 @@
 import { apply } from '../../graph/apply';
-import { defineOp } from '../../graph/define-op';
+import { defineOp } from '../../graph/define-builtin-op';
 import type { Tensor } from '../../tensor';
 
 const contiguousDef = defineOp<void>({

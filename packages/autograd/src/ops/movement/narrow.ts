@@ -1,5 +1,5 @@
 import { apply } from '../../graph/apply';
-import { defineView } from '../../graph/define-op';
+import { defineView } from '../../graph/define-builtin-op';
 import { checkedWindow } from '../../internal/movement-range';
 import type { Tensor } from '../../tensor';
 import { pad } from './pad';

@@ -1,6 +1,6 @@
 import { formatShape, ShapeError } from '@nanograd/kernels';
 import { apply } from '../../graph/apply';
-import { defineOp } from '../../graph/define-op';
+import { defineOp } from '../../graph/define-builtin-op';
 import type { Tensor } from '../../tensor';
 import { narrow } from './narrow';
 

@@ -1,6 +1,6 @@
 import { contiguousStrides, formatShape, ShapeError, sizeOf, type Shape } from '@nanograd/kernels';
 import { apply } from '../../graph/apply';
-import { defineView } from '../../graph/define-op';
+import { defineView } from '../../graph/define-builtin-op';
 import type { Tensor } from '../../tensor';
 import { contiguous } from './contiguous';
 

@@ -1,6 +1,6 @@
 import { normalizeAxis } from '@nanograd/kernels';
 import { apply } from '../../graph/apply';
-import { defineView } from '../../graph/define-op';
+import { defineView } from '../../graph/define-builtin-op';
 import type { Tensor } from '../../tensor';
 import { reshape } from './reshape';
 

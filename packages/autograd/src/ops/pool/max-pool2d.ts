@@ -1,5 +1,5 @@
 import { apply } from '../../graph/apply';
-import { defineOp } from '../../graph/define-op';
+import { defineOp } from '../../graph/define-builtin-op';
 import { scatterIntoZeros } from '../../internal/movement-gather';
 import type { Pair } from '../../internal/conv-geometry';
 import { poolWindows, type Pool2dOptions } from '../../internal/conv-pool';

@@ -1,6 +1,6 @@
 import { eye } from '../../create';
 import { apply } from '../../graph/apply';
-import { defineOp } from '../../graph/define-op';
+import { defineOp } from '../../graph/define-builtin-op';
 import { keptShape, normalizeAxes, reducedShape } from '../../internal/axes';
 import type { Tensor } from '../../tensor';
 import { mul } from '../elementwise/mul';

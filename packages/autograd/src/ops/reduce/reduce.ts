@@ -1,6 +1,6 @@
 import { allocTypedArray, contiguousStrides, DTypeError, formatShape, ShapeError, sizeOf, type Shape } from '@nanograd/kernels';
 import { apply } from '../../graph/apply';
-import { defineOp, type ComputeOpDef } from '../../graph/define-op';
+import { defineOp, type ComputeOpDef } from '../../graph/define-builtin-op';
 import { GraphError } from '../../graph/graph-error';
 import { keptShape, normalizeAxes, reducedShape } from '../../internal/axes';
 import { expandView } from '../../internal/elementwise';

@@ -1,6 +1,6 @@
 import { contiguousStrides } from '@nanograd/kernels';
 import { apply } from '../../graph/apply';
-import { defineOp } from '../../graph/define-op';
+import { defineOp } from '../../graph/define-builtin-op';
 import { keptShape, normalizeAxes, reducedShape } from '../../internal/axes';
 import type { Tensor } from '../../tensor';
 import { broadcastTo } from '../movement/broadcast-to';

@@ -81,6 +81,32 @@ describe('wasm CNN kernels against the JS backend', () => {
         );
         expect(Array.from(fast)).toEqual(Array.from(reference));
       });
+      // conv2d's whole-batch GEMM layout: columns (batch, taps, positions) stored taps-major, at an offset.
+      const positions = outHeight * outWidth;
+      const tapsMajor = { shape: [batch, taps, positions], strides: [positions, batch * positions, 1], offset: 3 };
+      it(`im2col ${dtype} ${name} into taps-major columns`, () => {
+        const [fast, reference] = both(
+          [
+            { dtype, data: make(dtype, imageSize, () => random.uniform() * 2 - 1), shape: [batch, g.channels, g.height, g.width] },
+            { dtype, data: make(dtype, columnsSize + 5, () => 5), ...tapsMajor },
+          ],
+          (backend, [x, out]) => backend.kernels.im2col(x, g, out, 0),
+        );
+        expect(Array.from(fast)).toEqual(Array.from(reference));
+        // Image 1's first row sits one position block after image 0's, the next tap row a whole batch further on.
+        expect(fast[3 + positions + positions * batch]).toBe(reference[3 + positions + positions * batch]);
+        expect([fast[0], fast[columnsSize + 3]]).toEqual([5, 5]);
+      });
+      it(`col2im ${dtype} ${name} from taps-major columns`, () => {
+        const [fast, reference] = both(
+          [
+            { dtype, data: make(dtype, columnsSize + 5, () => random.uniform() * 2 - 1), ...tapsMajor },
+            { dtype, data: make(dtype, imageSize, () => 9), shape: [batch, g.channels, g.height, g.width] },
+          ],
+          (backend, [columns, out]) => backend.kernels.col2im(columns, g, out),
+        );
+        expect(Array.from(fast)).toEqual(Array.from(reference));
+      });
     }
 
     for (const [outer, n, inner] of [[5, 4, 9], [2, 3, 16], [3, 6, 1]]) {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { View } from '../../backend';
 import type { FloatArray } from '../../dtype';
+import { erf } from '../../internal/strided-erf';
 import { Random } from '../../random';
 import { createWasmBackendSync } from '../wasm-backend';
 import type { WasmBuffer } from '../wasm-buffer';
@@ -116,6 +117,32 @@ describe('wasm element-wise fast paths', () => {
     for (let i = 0; i < rows * cols; i++) expect(quotients[i]).toBe(Math.fround(2 / x[i]));
   });
 
+  it('runs rows of a strided outer axis in one call: reversed rows, a scalar per row, a gapped output', () => {
+    const [outer, rows, cols] = [3, 4, 21];
+    for (const dtype of ['f32', 'f64'] as const) {
+      const a = randomData(dtype, outer * rows * cols);
+      const perRow = randomData(dtype, outer * rows);
+      const out = backend.alloc(dtype, outer * rows * 24);
+      // a walks its rows backwards; b is one value per (outer, row); out rows are 24 apart.
+      const aView = view(upload(a), [outer, rows, cols], [rows * cols, -cols, 1], (rows - 1) * cols);
+      const bView = view(upload(perRow), [outer, rows, cols], [rows, 1, 0]);
+      for (const op of ['sub', 'less'] as const) {
+        backend.kernels.binary(op, aView, bView, view(out, [outer, rows, cols], [rows * 24, 24, 1]));
+        const result = backend.view(out);
+        const round = dtype === 'f32' ? Math.fround : (value: number) => value;
+        for (let o = 0; o < outer; o++) {
+          for (let r = 0; r < rows; r++) {
+            for (let c = 0; c < cols; c++) {
+              const x = a[o * rows * cols + (rows - 1 - r) * cols + c];
+              const y = perRow[o * rows + r];
+              expect(result[o * rows * 24 + r * 24 + c]).toBe(op === 'sub' ? round(x - y) : x < y ? 1 : 0);
+            }
+          }
+        }
+      }
+    }
+  });
+
   it('propagates NaN in maximum and keeps odd tails exact in f64', () => {
     const a = new Float64Array([1, Number.NaN, -0, 5, 2]);
     const b = new Float64Array([2, 0, 0, Number.NaN, -3]);
@@ -164,6 +191,25 @@ describe('wasm element-wise fast paths', () => {
   });
 
   for (const dtype of ['f32', 'f64'] as const) {
+    it(`erf (${dtype}) is within 2 ulp (f32) / 1e-15 (f64) of the JS kernel over [-8, 8], specials included`, () => {
+      const count = 40_001;
+      const values = dtype === 'f32' ? new Float32Array(count + 8) : new Float64Array(count + 8);
+      for (let i = 0; i < count; i++) values[i] = -8 + (16 * i) / (count - 1);
+      // The f32 branch switch (0.921875) and clamp (4), tiny and huge values, specials.
+      values.set([Number.NaN, Infinity, -Infinity, -0, 0.921875, -4, 1e-30, -3e38], count);
+      const x = upload(values);
+      const out = backend.alloc(dtype, values.length);
+      backend.kernels.unary('erf', view(x, [values.length], [1]), view(out, [values.length], [1]));
+      const result = backend.view(out);
+      for (let i = 0; i < values.length; i++) {
+        const expected = dtype === 'f32' ? Math.fround(erf(values[i])) : erf(values[i]);
+        const actual = result[i];
+        // 2 ulp of an f32 result is at most 2^-22 relative; f64 differs from the JS kernel only through exp.
+        const close = Object.is(actual, expected) || Math.abs(actual - expected) <= (dtype === 'f32' ? 2 ** -22 : 1e-15) * Math.abs(expected);
+        if (!close) expect.fail(`erf(${values[i]}) = ${actual}, expected ${expected}`);
+      }
+    });
+
     it(`exp and sigmoid (${dtype}) stay within 3e-7 / 1e-14 relative over the whole range, specials included`, () => {
       const [low, high, rtol, tiny] = dtype === 'f32' ? [-110, 95, 3e-7, 1.2e-38] : [-760, 720, 1e-14, 2.3e-308];
       const count = 20_001;

@@ -1,5 +1,6 @@
 // The Kernels of the WASM backend: WASM fast paths where they beat the JS loops (bench/wasm-gemm.bench.ts; im2col,
-// col2im, gather, scatterAdd, argReduce and axis reductions for a CNN training step, 3-4x faster end to end), and
+// col2im, gather, scatterAdd, argReduce and axis reductions for a CNN training step, 3-4x faster end to end; erf,
+// comparisons, where, strided copies and leading/middle-axis reductions for a GPT step), and
 // the JS backend's kernels over typed-array views of linear memory for everything else (they also produce every
 // shape/dtype/bounds error message).
 import type { ConvGeometry, Kernels, View } from '../../backend';
@@ -7,38 +8,34 @@ import { convOutputSize } from '../../conv/conv-output-size';
 import { BackendError } from '../../errors';
 import { JsBuffer } from '../../js/js-buffer';
 import { createJsBackend } from '../../js/js-backend';
-import type { ArgReduceOp, BinaryOp, ReduceOp, UnaryOp } from '../../ops';
+import type { ArgReduceOp, BinaryOp, UnaryOp } from '../../ops';
 import { isContiguous } from '../../shape';
 import type { WasmBuffer } from '../wasm-buffer';
 import { elementBytes, type WasmContext } from './wasm-context';
-import { fitsBuffer, forEachBlock, planBlocks, type BlockPlan } from './wasm-layout';
+import { stridedCopyFast } from './wasm-kernels-copy';
+import { reduceFast } from './wasm-kernels-reduce';
+import { whereFast } from './wasm-kernels-where';
+import { fitsBuffer, forEachBlock, planBlocks } from './wasm-layout';
+import { wasmAdamStep } from './wasm-adam-step';
 import { wasmMatmul } from './wasm-matmul';
+import { MIN_BLOCK, safeAlias, sameShape, splitRows, type FastKernelsExports } from './wasm-views';
 
 /** Binary ops with a SIMD loop whose results equal the JS ones bit for bit (codes of assembly/elementwise.ts). */
-const BINARY_CODES: Partial<Record<BinaryOp, number>> = { add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5 };
-/** Unary ops with a SIMD loop: exact ones, plus exp and sigmoid (polynomial exp, ~1 ulp in f32, ~1e-15 relative in f64). */
+const BINARY_CODES: Partial<Record<BinaryOp, number>> = {
+  add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5,
+  equal: 6, notEqual: 7, less: 8, lessEqual: 9, greater: 10, greaterEqual: 11,
+};
+/**
+ * Unary ops with a SIMD loop: exact ones, plus exp and sigmoid (polynomial exp, ~1 ulp in f32, ~1e-15 relative in
+ * f64) and erf (~1.5 ulp in f32; in f64 the JS kernel's algorithm, lane by lane).
+ */
 const UNARY_CODES: Partial<Record<UnaryOp, number>> = {
-  neg: 0, abs: 1, sqrt: 2, square: 3, floor: 4, ceil: 5, reciprocal: 6, round: 7, exp: 8, sigmoid: 9, sign: 10,
+  neg: 0, abs: 1, sqrt: 2, square: 3, floor: 4, ceil: 5, reciprocal: 6, round: 7, exp: 8, sigmoid: 9, sign: 10, erf: 11,
 };
 /** Inner-block modes of binaryF32/binaryF64: both dense, b broadcast, a broadcast. */
 const MODE_BOTH = 0;
 const MODE_B_SCALAR = 1;
 const MODE_A_SCALAR = 2;
-/** Below this many elements per WASM call, a strided outer loop costs more in calls than SIMD saves. */
-const MIN_BLOCK = 16;
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((extent, axis) => extent === b[axis]);
-}
-
-/** An in-place call is fine; any other overlap of out with an input could differ from the element-by-element order. */
-function safeAlias(input: View, out: View): boolean {
-  return (
-    input.buffer !== out.buffer ||
-    (input.offset === out.offset && input.strides.length === out.strides.length && input.strides.every((s, axis) => s === out.strides[axis]))
-  );
-}
-
 /** The backend's deferred zero fill of reused blocks, as kernels see it. */
 export interface PendingZero {
   /** Cancels the pending fill of out's buffer if out covers it whole and no input shares it; true if cancelled. */
@@ -93,65 +90,22 @@ export function createWasmKernels(
     if (modeA === 'scalar' && modeB === 'scalar' && plan.inner > 1) return false;
     if (plan.blocks > 1 && plan.inner < MIN_BLOCK) return false;
     const mode = modeB === 'scalar' ? MODE_B_SCALAR : modeA === 'scalar' ? MODE_A_SCALAR : MODE_BOTH;
-    const run = dtype === 'f32' ? context.exports.binaryF32 : context.exports.binaryF64;
-    forEachBlock(plan, [a.offset, b.offset, out.offset], ([oa, ob, oo]) =>
-      run(code, mode, address(a, oa), address(b, ob), address(out, oo), plan.inner),
+    const exports = context.exports as FastKernelsExports;
+    const run = dtype === 'f32' ? exports.binaryRowsF32 : exports.binaryRowsF64;
+    // The innermost outer axis is looped in WASM: one call per block of rows.
+    const { plan: outer, rows, rowStrides } = splitRows(plan);
+    const bytes = elementBytes(out.buffer);
+    const [aRow, bRow, outRow] = rowStrides.map((stride) => stride * bytes);
+    forEachBlock(outer, [a.offset, b.offset, out.offset], ([oa, ob, oo]) =>
+      run(code, mode, address(a, oa), address(b, ob), address(out, oo), plan.inner, rows, aRow, bRow, outRow),
     );
     return true;
   }
 
   /**
-   * Reduces dense trailing runs of x in WASM (sum in double precision, max, min) when `axes` end with the trailing
-   * axes (for max and min: are exactly them); returns false otherwise (and for anything the JS kernel must report).
-   */
-  function reduceFast(op: ReduceOp, x: View<WasmBuffer>, axes: readonly number[], out: View<WasmBuffer>): boolean {
-    const rank = x.shape.length;
-    const dtype = x.buffer.dtype;
-    if (op === 'prod' || dtype === 'i32' || out.buffer.dtype !== dtype || rank === 0 || out.shape.length !== rank) return false;
-    if (!axes.every((a) => Number.isInteger(a) && a >= -rank && a < rank)) return false;
-    const reduced = x.shape.map((_, axis) => axes.some((a) => a === axis || a + rank === axis));
-    if (!out.shape.every((extent, axis) => extent === (reduced[axis] ? 1 : x.shape[axis]))) return false;
-    // The trailing run of reduced axes is summed in WASM; reduced axes before it (sums only) are looped here.
-    let first = rank;
-    while (first > 0 && reduced[first - 1]) first--;
-    if (first === rank) return op !== 'sum' && extremumAxisFast(op, x, reduced, out);
-    if (op !== 'sum' && reduced.slice(0, first).some((r) => r)) return false;
-    if (!fitsBuffer(x) || !fitsBuffer(out) || x.shape.includes(0)) return false;
-    const rowPlan = planBlocks([{ ...x, shape: x.shape.slice(first), strides: x.strides.slice(first) }]);
-    if (rowPlan.blocks !== 1 || rowPlan.modes[0] !== 'dense') return false;
-    const row = rowPlan.inner;
-    const outerShape = x.shape.slice(0, first);
-    const rows = outerShape.reduce((product, extent) => product * extent, 1);
-    if (rows > 1 && row < MIN_BLOCK) return false;
-    const { exports } = context;
-    const single = dtype === 'f32';
-    const kernel =
-      op === 'sum'
-        ? (at: number) => (single ? exports.sumF32(at, row) : exports.sumF64(at, row))
-        : (at: number) => (single ? exports.extremumF32 : exports.extremumF64)(op === 'max' ? 0 : 1, at, row);
-    const results = context.array(out.buffer);
-    const outStrides = out.strides.slice(0, first).map((stride, axis) => (reduced[axis] ? 0 : stride));
-    const plan: BlockPlan = { outerShape, outerStrides: [x.strides.slice(0, first), outStrides], modes: [], inner: row, blocks: rows };
-    if (!reduced.slice(0, first).some((r) => r)) {
-      forEachBlock(plan, [x.offset, out.offset], ([ox, oo]) => {
-        results[oo] = kernel(address(x, ox));
-      });
-      return true;
-    }
-    // Partial sums meet in double precision (like the JS kernel's accumulator) and are rounded once at the end.
-    const totals = new Float64Array(out.buffer.size);
-    forEachBlock(plan, [x.offset, out.offset], ([ox, oo]) => {
-      totals[oo] += kernel(address(x, ox));
-    });
-    forEachBlock(plan, [x.offset, out.offset], ([, oo]) => {
-      results[oo] = totals[oo];
-    });
-    return true;
-  }
-
-  /**
-   * Runs im2col (or col2im) in WASM when both views are dense and offset-free over their full buffers' prefix, of one
-   * float dtype and the geometry's shapes; returns false otherwise (the JS kernel then handles or reports it).
+   * Runs im2col (or col2im) in WASM when the images are dense, the column rows are dense in batch-major or taps-major
+   * order (conv2d's whole-batch GEMM layout), both fit their buffers, of one float dtype and the geometry's shapes;
+   * returns false otherwise (the JS kernel then handles or reports it).
    */
   function convFast(
     kernel: 'im2col' | 'col2im', images: View<WasmBuffer>, geometry: ConvGeometry, columns: View<WasmBuffer>, padValue: number,
@@ -162,15 +116,20 @@ export function createWasmKernels(
     const { channels, height, width, kernelHeight, kernelWidth } = geometry;
     const batch = images.shape[0];
     if (!sameShape(images.shape, [batch, channels, height, width])) return false;
-    if (!sameShape(columns.shape, [batch, channels * kernelHeight * kernelWidth, outHeight * outWidth])) return false;
-    if (!isContiguous(images.shape, images.strides) || !isContiguous(columns.shape, columns.strides)) return false;
+    const taps = channels * kernelHeight * kernelWidth;
+    const positions = outHeight * outWidth;
+    if (!sameShape(columns.shape, [batch, taps, positions])) return false;
+    const [batchStride = 0, rowStride = 0, positionStride = 0] = columns.strides;
+    const rowsDense =
+      isContiguous(columns.shape, columns.strides) || isContiguous([taps, batch, positions], [rowStride, batchStride, positionStride]);
+    if (!isContiguous(images.shape, images.strides) || !rowsDense) return false;
     if (!fitsBuffer(images) || !fitsBuffer(columns) || images.buffer === columns.buffer) return false;
     if (batch === 0) return true;
     const { exports } = context;
     const g = geometry;
     const shape = [
       batch, channels, height, width, kernelHeight, kernelWidth, g.strideHeight, g.strideWidth,
-      g.padTop, g.padLeft, g.dilationHeight, g.dilationWidth, outHeight, outWidth,
+      g.padTop, g.padLeft, g.dilationHeight, g.dilationWidth, outHeight, outWidth, batchStride, rowStride,
     ];
     const x = address(images, images.offset);
     const c = address(columns, columns.offset);
@@ -179,19 +138,12 @@ export function createWasmKernels(
     return true;
   }
 
-  /** Max or min over one axis followed by kept axes (max pooling's window axis) of dense x into dense out, in WASM. */
-  function extremumAxisFast(op: ReduceOp, x: View<WasmBuffer>, reduced: readonly boolean[], out: View<WasmBuffer>): boolean {
-    const along = reduced.indexOf(true);
-    if (along < 0 || reduced.lastIndexOf(true) !== along || x.buffer === out.buffer) return false;
-    if (!isContiguous(x.shape, x.strides) || !isContiguous(out.shape, out.strides)) return false;
-    // An empty x (the JS kernel reports an empty max axis) or one that leaves its buffer goes to the JS kernel.
-    if (x.shape.includes(0) || !fitsBuffer(x) || !fitsBuffer(out)) return false;
-    const n = x.shape[along];
-    const outer = x.shape.slice(0, along).reduce((product, extent) => product * extent, 1);
-    const inner = x.shape.slice(along + 1).reduce((product, extent) => product * extent, 1);
-    const run = x.buffer.dtype === 'f32' ? context.exports.extremumAxisF32 : context.exports.extremumAxisF64;
-    run(op === 'max' ? 0 : 1, address(x, x.offset), address(out, out.offset), outer, n, inner);
-    return true;
+  /** Taps-major columns seen in storage order `(taps, batch, positions)`, so a whole-buffer overwrite is recognised. */
+  function columnsInStorageOrder(columns: View<WasmBuffer>): View<WasmBuffer> {
+    const [batch = 0, taps = 0, positions = 0] = columns.shape;
+    const [batchStride = 0, rowStride = 0, positionStride = 0] = columns.strides;
+    if (columns.shape.length !== 3 || rowStride <= batchStride) return columns;
+    return { ...columns, shape: [taps, batch, positions], strides: [rowStride, batchStride, positionStride] };
   }
 
   /** Runs argmax/argmin in WASM when x is dense float and out dense i32 of x's shape with 1 at `axis`. */
@@ -212,7 +164,10 @@ export function createWasmKernels(
     return true;
   }
 
-  /** Copies in place of the JS loops when out is dense and x is dense too (a memcpy) or one broadcast value (a fill). */
+  /**
+   * Copies in place of the JS loops when out is dense and x is dense too (a memcpy), one broadcast value (a fill), or
+   * strided in another buffer (assembly/copy.ts).
+   */
   function copyFast(x: View<WasmBuffer>, out: View<WasmBuffer>): boolean {
     if (x.buffer.dtype !== out.buffer.dtype || !sameShape(x.shape, out.shape)) return false;
     if (!isContiguous(out.shape, out.strides) || !fitsBuffer(x) || !fitsBuffer(out)) return false;
@@ -224,7 +179,8 @@ export function createWasmKernels(
       return true;
     }
     // Overlapping views are left to the JS loop, whose element order they would observe.
-    if (!isContiguous(x.shape, x.strides) || x.buffer === out.buffer) return false;
+    if (x.buffer === out.buffer) return false;
+    if (!isContiguous(x.shape, x.strides)) return stridedCopyFast(context, x, out);
     target.set(context.array(x.buffer).subarray(x.offset, x.offset + size), out.offset);
     return true;
   }
@@ -294,12 +250,14 @@ export function createWasmKernels(
       if (!binaryFast(op, a, b, out)) js.binary(op, host('binary', 'a', a), host('binary', 'b', b), host('binary', 'out', out));
     },
     where(condition, a, b, out) {
+      for (const [name, v] of [['condition', condition], ['a', a], ['b', b], ['out', out]] as const) own('where', name, v.buffer);
+      if (whereFast(context, condition, a, b, out)) return;
       js.where(host('where', 'condition', condition), host('where', 'a', a), host('where', 'b', b), host('where', 'out', out));
     },
     reduce(op, x, axes, out) {
       own('reduce', 'x', x.buffer);
       own('reduce', 'out', out.buffer);
-      if (!reduceFast(op, x, axes, out)) js.reduce(op, host('reduce', 'x', x), axes, host('reduce', 'out', out));
+      if (!reduceFast(context, op, x, axes, out)) js.reduce(op, host('reduce', 'x', x), axes, host('reduce', 'out', out));
     },
     argReduce(op, x, axis, out) {
       own('argReduce', 'x', x.buffer);
@@ -348,6 +306,14 @@ export function createWasmKernels(
       own('col2im', 'out', out.buffer);
       if (!convFast('col2im', out, geometry, columns, 0)) js.col2im(host('col2im', 'columns', columns), geometry, host('col2im', 'out', out));
     },
+    adamStep(param, grad, expAvg, expAvgSq, maxExpAvgSq, parameters) {
+      for (const [name, view] of [['param', param], ['grad', grad], ['expAvg', expAvg], ['expAvgSq', expAvgSq], ['maxExpAvgSq', maxExpAvgSq]] as const) {
+        if (view !== null) own('adamStep', name, view.buffer);
+      }
+      if (wasmAdamStep(context, { param, grad, expAvg, expAvgSq, maxExpAvgSq }, parameters)) return;
+      const optional = maxExpAvgSq === null ? null : host('adamStep', 'maxExpAvgSq', maxExpAvgSq);
+      js.adamStep(host('adamStep', 'param', param), host('adamStep', 'grad', grad), host('adamStep', 'expAvg', expAvg), host('adamStep', 'expAvgSq', expAvgSq), optional, parameters);
+    },
   };
   // scatterAdd accumulates into out, so it keeps the zero fill; every other kernel overwrites all of out.
   return {
@@ -361,7 +327,7 @@ export function createWasmKernels(
     argReduce: (op, x, axis, out) => overwrite(out, [x], () => table.argReduce(op, x, axis, out)),
     matmul: (a, b, out) => overwrite(out, [a, b], () => table.matmul(a, b, out)),
     gather: (x, index, axis, out) => overwrite(out, [x, index], () => table.gather(x, index, axis, out)),
-    im2col: (x, geometry, out, padValue) => overwrite(out, [x], () => table.im2col(x, geometry, out, padValue)),
+    im2col: (x, geometry, out, padValue) => overwrite(columnsInStorageOrder(out), [x], () => table.im2col(x, geometry, out, padValue)),
     col2im: (columns, geometry, out) => overwrite(out, [columns], () => table.col2im(columns, geometry, out)),
   };
 }

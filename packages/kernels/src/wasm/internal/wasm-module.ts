@@ -48,7 +48,18 @@ export interface KernelsExports {
   gatherF64(x: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
   scatterAddF32(updates: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
   scatterAddF64(updates: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
+  adamStepF32(...args: AdamArguments): void;
+  adamStepF64(...args: AdamArguments): void;
 }
+
+/**
+ * Arguments of adamStep: param, grad, expAvg, expAvgSq and maxExpAvgSq (0 for none) addresses, the element count, then
+ * beta1, beta2, epsilon, stepSize, biasCorrection2Sqrt, l2, shrink and the gradient's sign.
+ */
+type AdamArguments = [
+  param: number, grad: number, expAvg: number, expAvgSq: number, maxExpAvgSq: number, n: number,
+  beta1: number, beta2: number, epsilon: number, stepSize: number, biasCorrection2Sqrt: number, l2: number, shrink: number, sign: number,
+];
 
 /**
  * Arguments of im2col/col2im: source and destination addresses, batch, then the geometry (channels, height, width,

@@ -1,0 +1,42 @@
+// The WASM path of the fused Adam step: one call over dense views of one float dtype and one shape.
+import type { View } from '../../backend';
+import type { AdamStepParameters } from '../../optim/adam-step';
+import { isContiguous } from '../../shape';
+import type { WasmBuffer } from '../wasm-buffer';
+import { elementBytes, type WasmContext } from './wasm-context';
+import { fitsBuffer } from './wasm-layout';
+
+/** The views of one Adam step; `maxExpAvgSq` is null without AMSGrad. */
+export interface AdamViews {
+  readonly param: View<WasmBuffer>;
+  readonly grad: View<WasmBuffer>;
+  readonly expAvg: View<WasmBuffer>;
+  readonly expAvgSq: View<WasmBuffer>;
+  readonly maxExpAvgSq: View<WasmBuffer> | null;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((extent, axis) => extent === b[axis]);
+}
+
+/** Runs the step in WASM and returns true, or returns false when a view does not qualify (the JS kernel then checks it). */
+export function wasmAdamStep(context: WasmContext, views: AdamViews, parameters: AdamStepParameters): boolean {
+  const { param, grad, expAvg, expAvgSq, maxExpAvgSq } = views;
+  const all = maxExpAvgSq === null ? [param, grad, expAvg, expAvgSq] : [param, grad, expAvg, expAvgSq, maxExpAvgSq];
+  const dtype = param.buffer.dtype;
+  if (dtype === 'i32') return false;
+  for (const view of all) {
+    if (view.buffer.dtype !== dtype || !sameShape(view.shape, param.shape)) return false;
+    if (!isContiguous(view.shape, view.strides) || !fitsBuffer(view)) return false;
+  }
+  const n = param.shape.reduce((product, extent) => product * extent, 1);
+  if (n === 0) return true;
+  const address = (view: View<WasmBuffer>): number => view.buffer.byteOffset + view.offset * elementBytes(view.buffer);
+  const run = dtype === 'f32' ? context.exports.adamStepF32 : context.exports.adamStepF64;
+  const { beta1, beta2, epsilon, stepSize, biasCorrection2Sqrt, l2, shrink, maximize } = parameters;
+  run(
+    address(param), address(grad), address(expAvg), address(expAvgSq), maxExpAvgSq === null ? 0 : address(maxExpAvgSq), n,
+    beta1, beta2, epsilon, stepSize, biasCorrection2Sqrt, l2, shrink, maximize ? -1 : 1,
+  );
+  return true;
+}
