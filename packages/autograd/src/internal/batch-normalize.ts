@@ -1,7 +1,8 @@
-// Training-mode batch normalisation (x - mean) / sqrt(var + eps) as one op: the composed form costs ~4x the passes.
+// Normalisation (x - mean) / sqrt(var + eps) as one op, for batch norm in training and layer norm: the composed form
+// costs ~4x the passes.
 import { contiguousStrides, sizeOf, type Backend, type DeviceBuffer, type Kernels, type Shape, type View } from '@nanograd/kernels';
 import { apply } from '../graph/apply';
-import { defineOp } from '../graph/define-builtin-op';
+import { defineOp, type ComputeOpDef } from '../graph/define-builtin-op';
 import { isGradEnabled } from '../graph/grad-mode';
 import { add } from '../ops/elementwise/add';
 import { div } from '../ops/elementwise/div';
@@ -17,7 +18,7 @@ import { Tensor } from '../tensor';
 /** Attributes of one normalisation call; forward fills the batch statistics for the running update and the VJP. */
 interface NormalizeAttrs {
   readonly backend: Backend;
-  /** Every axis but the channel axis 1. */
+  /** The reduced axes: every axis but the channel axis 1 (batch norm), or the normalised axes (layer norm). */
   readonly axes: readonly number[];
   /** x's shape with extent 1 on `axes`. */
   readonly channelShape: Shape;
@@ -91,8 +92,8 @@ function alongChannels(view: View, shape: Shape): View {
   return { ...view, shape, strides: shape.map((_, axis) => (axis === 1 ? (view.strides[0] as number) : 0)) };
 }
 
-const normalizeDef = defineOp<NormalizeAttrs>({
-  name: 'batchNorm',
+// The same rule normalises per channel (batch norm) or per row (layer norm): only the reduced axes differ.
+const normalizeRule: Omit<ComputeOpDef<NormalizeAttrs>, 'kind' | 'name'> = {
   infer: ([x]) => ({ shape: x!.shape, dtype: x!.dtype }),
   forward: (kernels, [x], out, attrs) => normalizeInto(kernels, x!, out, attrs),
   // dx = invstd · (g - mean(g) - xhat · mean(g · xhat)); under createGraph invstd is rebuilt from x with ops.
@@ -104,7 +105,10 @@ const normalizeDef = defineOp<NormalizeAttrs>({
     const centred = sub(sub(grad, mean(grad, options)), mul(output, mean(mul(grad, output), options)));
     return [mul(centred, inverseStd)];
   },
-});
+};
+
+const normalizeDef = defineOp<NormalizeAttrs>({ name: 'batchNorm', ...normalizeRule });
+const layerNormalizeDef = defineOp<NormalizeAttrs>({ name: 'layerNorm', ...normalizeRule });
 
 // With a gain and an offset: y = xhat · weight + bias, keeping xhat for the first-order VJP.
 const normalizeAffineDef = defineOp<NormalizeAttrs>({
@@ -167,4 +171,14 @@ export function batchNormalize(x: Tensor, epsilon: number, weight?: Tensor | nul
   const affine = weight != null && bias != null && weight.dtype === x.dtype && bias.dtype === x.dtype;
   const normalized = affine ? apply(normalizeAffineDef, [x, weight, bias], attrs) : apply(normalizeDef, [x], attrs);
   return { normalized, affine, mean: attrs.mean as Tensor, variance: attrs.variance as Tensor };
+}
+
+/**
+ * `(x - mean) / sqrt(variance + epsilon)` of float `x` over `axes` (biased variance) as one op, layer norm's core:
+ * the composed form costs several times the kernel calls. Differentiable to any order.
+ */
+export function normalizeOver(x: Tensor, axes: readonly number[], epsilon: number): Tensor {
+  const channelShape = x.shape.map((extent, axis) => (axes.includes(axis) ? 1 : extent));
+  const attrs: NormalizeAttrs = { backend: x.backend, axes, channelShape, epsilon, mean: null, variance: null, inverseStd: null, normalized: null };
+  return apply(layerNormalizeDef, [x], attrs);
 }

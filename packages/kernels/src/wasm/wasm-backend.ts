@@ -85,36 +85,36 @@ const pools = new FinalizationRegistry<GemmPool>((pool) => pool.dispose());
 function build(loaded: LoadedKernels, relaxedSimd: boolean, pool?: (allocate: (bytes: number) => number) => GemmPool): WasmBackend {
   const { exports } = loaded;
   const heap = new WasmHeap(exports.memory, exports.heapBase(), (address, bytes) => exports.zeroBytes(address, bytes));
-  const live = new WeakSet<WasmBuffer>();
+  // Identifies this backend's live buffers (their `owner`).
+  const identity = {};
   // Buffers dropped without `free` give their block back when collected.
   const registry = new FinalizationRegistry<Block>((block) => heap.release(block.address, block.bytes));
-  // V8 cannot see wasm memory, so a large buffer carries an untouched ArrayBuffer (an eighth of its size): the engine
-  // counts it as external memory and collects dead tensors (whose blocks the registry then releases) in time.
-  const pressure = new WeakMap<WasmBuffer, ArrayBuffer>();
+  // V8 cannot see wasm memory, so a large buffer carries an untouched ArrayBuffer (an eighth of its size, in its
+  // `pressure` field): the engine counts it as external memory and collects dead tensors (whose blocks the registry
+  // then releases) in time.
   const workBytes = Math.max(Number(exports.SGEMM_WORK_BYTES.value), Number(exports.DGEMM_WORK_BYTES.value));
   const work = heap.allocate(workBytes);
 
-  // Reused blocks owe their zero fill until first use; a kernel that overwrites a whole buffer cancels the debt.
-  const unzeroed = new WeakSet<WasmBuffer>();
+  // Reused blocks owe their zero fill (`unzeroed`) until first use; a kernel that overwrites a whole buffer cancels it.
   const zeroNow = (buffer: WasmBuffer): void => {
-    unzeroed.delete(buffer);
+    buffer.unzeroed = false;
     exports.zeroBytes(buffer.byteOffset, buffer.size * BYTES[buffer.dtype]);
   };
   const own = (kernel: string, name: string, buffer: { readonly backend: string }): WasmBuffer => {
     if (!(buffer instanceof WasmBuffer)) throw foreignBuffer(kernel, name, buffer);
-    if (!live.has(buffer)) {
+    if (buffer.owner !== identity) {
       throw new BackendError(`wasm: buffer passed to ${kernel} as ${name} was freed or belongs to another wasm backend`);
     }
-    if (unzeroed.has(buffer)) zeroNow(buffer);
+    if (buffer.unzeroed) zeroNow(buffer);
     return buffer;
   };
   const zeroing: PendingZero = {
     skip(out, inputs) {
       const buffer = out.buffer;
-      if (!(buffer instanceof WasmBuffer) || !unzeroed.has(buffer) || out.offset !== 0) return false;
+      if (!(buffer instanceof WasmBuffer) || !buffer.unzeroed || out.offset !== 0) return false;
       if (inputs.some((input) => input.buffer === buffer) || !isContiguous(out.shape, out.strides)) return false;
       if (out.shape.reduce((product, extent) => product * extent, 1) !== buffer.size) return false;
-      unzeroed.delete(buffer);
+      buffer.unzeroed = false;
       return true;
     },
     restore: zeroNow,
@@ -156,10 +156,10 @@ function build(loaded: LoadedKernels, relaxedSimd: boolean, pool?: (allocate: (b
       const reused = heap.reuse(bytes);
       const address = reused ?? heap.allocate(bytes);
       const buffer = new WasmBuffer(dtype, size, address);
-      live.add(buffer);
-      if (reused !== undefined && bytes > 0) unzeroed.add(buffer);
+      buffer.owner = identity;
+      buffer.unzeroed = reused !== undefined && bytes > 0;
       registry.register(buffer, { address, bytes }, buffer);
-      if (bytes >= PRESSURE_MIN_BYTES) pressure.set(buffer, new ArrayBuffer(Math.ceil(bytes / PRESSURE_DIVISOR)));
+      if (bytes >= PRESSURE_MIN_BYTES) buffer.pressure = new ArrayBuffer(Math.ceil(bytes / PRESSURE_DIVISOR));
       return buffer;
     },
     write(target, source, targetOffset = 0) {
@@ -183,11 +183,11 @@ function build(loaded: LoadedKernels, relaxedSimd: boolean, pool?: (allocate: (b
     },
     free(buffer) {
       // A buffer freed before any use needs no zero fill.
-      if (buffer instanceof WasmBuffer) unzeroed.delete(buffer);
+      if (buffer instanceof WasmBuffer && buffer.owner === identity) buffer.unzeroed = false;
       const owned = own('free', 'buffer', buffer);
-      live.delete(owned);
+      owned.owner = null;
       registry.unregister(owned);
-      pressure.delete(owned);
+      owned.pressure = null;
       heap.release(owned.byteOffset, owned.size * BYTES[owned.dtype]);
     },
     kernels: createWasmKernels(context, own, zeroing),

@@ -26,6 +26,15 @@ export class WasmBuffer implements DeviceBuffer {
   readonly size: number;
   /** Byte address of the first element in the backend's linear memory (64-byte aligned). */
   readonly byteOffset: number;
+  /**
+   * The allocating backend's identity while the buffer is live, null once freed.
+   * @internal Bookkeeping of the backend (plain fields: weak collections made every garbage collection slower).
+   */
+  owner: object | null = null;
+  /** @internal True while a reused block still owes its zero fill. */
+  unzeroed: boolean = false;
+  /** @internal A stand-in allocation that makes the garbage collector feel the block's size. */
+  pressure: ArrayBuffer | null = null;
 
   /** Describes a block the backend has allocated; user code gets buffers from `backend.alloc`. */
   constructor(dtype: DType, size: number, byteOffset: number) {

@@ -1,14 +1,10 @@
 import { formatShape, ShapeError } from '@nanograd/kernels';
 import { normalizeAxes } from '../../internal/axes';
+import { normalizeOver } from '../../internal/batch-normalize';
 import { assertAffine, assertFloatNorm } from '../../internal/norm-common';
 import type { Tensor } from '../../tensor';
 import { add } from '../elementwise/add';
-import { div } from '../elementwise/div';
 import { mul } from '../elementwise/mul';
-import { sqrt } from '../elementwise/sqrt';
-import { sub } from '../elementwise/sub';
-import { mean } from '../reduce/mean';
-import { variance } from '../reduce/variance';
 
 /**
  * Options of {@link layerNorm}.
@@ -71,9 +67,7 @@ export function layerNorm(x: Tensor, weight?: Tensor | null, bias?: Tensor | nul
   }
   if (weight) assertAffine('layerNorm', x, weight, 'weight');
   if (bias) assertAffine('layerNorm', x, bias, 'bias');
-  const centered = sub(x, mean(x, { axis: axes, keepDims: true }));
-  const spread = variance(x, { axis: axes, keepDims: true, correction: 0 });
-  let out = div(centered, sqrt(add(spread, options.epsilon ?? 1e-5)));
+  let out = normalizeOver(x, axes, options.epsilon ?? 1e-5);
   if (weight) out = mul(out, weight);
   if (bias) out = add(out, bias);
   return out;
