@@ -79,6 +79,18 @@ describe('softmax and logSoftmax at extreme logits', () => {
     expect(Array.from(grad!.data)).toEqual([-5, 2, 3]);
   });
 
+  it('handles infinite logits: -∞ gets weight 0, a +∞ or all--∞ row gives NaN where the shift cannot help', () => {
+    expect(softmax(tensor([[-Infinity, 0, 0], [-Infinity, -Infinity, -Infinity], [Infinity, 1, 2]], { dtype: 'f64' })).toList()).toEqual([
+      [0, 0.5, 0.5],
+      [NaN, NaN, NaN],
+      [NaN, 0, 0],
+    ]);
+    const [a, b, c, d] = Array.from(softmax(tensor([[1, 3], [NaN, 0]], { dtype: 'f64' }), { axis: 0 }).data);
+    expect([a, c]).toEqual([NaN, NaN]);
+    expect(b!).toBeCloseTo(1 / (1 + Math.exp(-3)), 15);
+    expect(d!).toBeCloseTo(Math.exp(-3) / (1 + Math.exp(-3)), 15);
+  });
+
   it('matches PyTorch on a small example', () => {
     const values = softmax(tensor64([1, 2, 3])).toList() as number[];
     [0.09003057317038046, 0.24472847105479767, 0.6652409557748219].forEach((expected, i) => expect(values[i]).toBeCloseTo(expected, 14));

@@ -1,8 +1,9 @@
+import { contiguousStrides, sizeOf, type Backend, type DeviceBuffer, type Kernels, type View } from '@nanograd/kernels';
+import { apply } from '../../graph/apply';
+import { defineOp } from '../../graph/define-builtin-op';
 import { assertFloat, singleAxis } from '../../internal/reduce-checks';
-import { stableShift } from '../../internal/reduce-shift';
 import type { Tensor } from '../../tensor';
-import { div } from '../elementwise/div';
-import { exp } from '../elementwise/exp';
+import { mul } from '../elementwise/mul';
 import { sub } from '../elementwise/sub';
 import { sum } from '../reduce/sum';
 
@@ -45,6 +46,50 @@ export interface SoftmaxOptions {
 export function softmax(x: Tensor, options: SoftmaxOptions = {}): Tensor {
   assertFloat('softmax', x);
   const axes = singleAxis('softmax', options.axis ?? -1, x.rank);
-  const weights = exp(sub(x, stableShift(x, axes)));
-  return div(weights, sum(weights, { axis: axes, keepDims: true }));
+  return apply(softmaxDef, [x], { axes, backend: x.backend });
+}
+
+interface SoftmaxAttrs {
+  readonly axes: readonly number[];
+  readonly backend: Backend;
+}
+
+// One op instead of eight (shift, exp, sum, divide) with a four-op gradient: y · (g − Σ g·y), itself differentiable.
+const softmaxDef = defineOp<SoftmaxAttrs>({
+  name: 'softmax',
+  infer: ([x]) => ({ shape: x!.shape, dtype: x!.dtype }),
+  forward: (kernels, [x], out, attrs) => softmaxInto(kernels, attrs, x!, out),
+  vjp: (grad, { output, attrs }) => [mul(output, sub(grad, sum(mul(grad, output), { axis: [...attrs.axes], keepDims: true })))],
+});
+
+/** exp(x − shift) / Σ exp(x − shift) into `out`; the shift is the maximum along the axis, or 0 where that is ±∞. */
+function softmaxInto(kernels: Kernels, attrs: SoftmaxAttrs, x: View, out: View): void {
+  if (sizeOf(x.shape) === 0) return;
+  const { backend, axes } = attrs;
+  const dtype = out.buffer.dtype as 'f32' | 'f64';
+  const reducedShape = x.shape.map((extent, axis) => (axes.includes(axis) ? 1 : extent));
+  const scratch: DeviceBuffer[] = [];
+  const reduced = (): View => {
+    const buffer = backend.alloc(dtype, sizeOf(reducedShape));
+    scratch.push(buffer);
+    return { buffer, shape: reducedShape, strides: contiguousStrides(reducedShape), offset: 0 };
+  };
+  const broadcast = (view: View): View => ({ ...view, shape: x.shape, strides: reducedShape.map((extent, axis) => (extent === 1 ? 0 : (view.strides[axis] as number))) });
+  const constants = backend.alloc(dtype, 2);
+  scratch.push(constants);
+  backend.write(constants, dtype === 'f32' ? Float32Array.of(Infinity, 0) : Float64Array.of(Infinity, 0));
+  const scalar = (index: number): View => ({ buffer: constants, shape: reducedShape, strides: reducedShape.map(() => 0), offset: index });
+  // The shift: the maximum along the axis, or 0 where that maximum is ±∞ (as in logsumexp).
+  const shift = reduced();
+  const infinite = reduced();
+  kernels.reduce('max', x, axes, shift);
+  kernels.unary('abs', shift, infinite);
+  kernels.binary('equal', infinite, scalar(0), infinite);
+  kernels.where(infinite, scalar(1), shift, shift);
+  kernels.binary('sub', x, broadcast(shift), out);
+  kernels.unary('exp', out, out);
+  const total = reduced();
+  kernels.reduce('sum', out, axes, total);
+  kernels.binary('div', out, broadcast(total), out);
+  for (const buffer of scratch) backend.free(buffer);
 }
