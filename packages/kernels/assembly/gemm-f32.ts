@@ -2,6 +2,8 @@
 // 2 A broadcasts = 14 of V8's ~15 vector registers). Built twice: plain SIMD (mul + add) and relaxed SIMD (fused
 // relaxed_madd, ~25% faster where the engine has it); ASC_FEATURE_RELAXED_SIMD picks the variant at compile time.
 
+import { sgemmDot } from './gemm-dot-f32';
+
 // acc + a * b: one fused multiply-add where relaxed SIMD is enabled (small enough that binaryen always inlines it).
 function madd(a: v128, b: v128, acc: v128): v128 {
   if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, acc);
@@ -15,6 +17,10 @@ function madd(a: v128, b: v128, acc: v128): v128 {
 const SPLAT_A: bool = !ASC_FEATURE_RELAXED_SIMD;
 /** Bytes of one packed A element. */
 const A_BYTES: i32 = SPLAT_A ? 16 : 4;
+
+/** A · Bᵀ with a short side at most this and k at least DOT_MIN_K runs as dot products (gemm-dot-f32.ts), unpacked. */
+const DOT_MAX_SIDE: i32 = 32;
+const DOT_MIN_K: i32 = 512;
 
 /** Rows of the register tile. */
 const MR: i32 = 2;
@@ -199,6 +205,10 @@ export function sgemm(
   transA: bool, transB: bool, m: i32, n: i32, k: i32, alpha: f32,
   a: usize, lda: i32, b: usize, ldb: i32, beta: f32, c: usize, ldc: i32, work: usize,
 ): void {
+  if (!transA && transB && k >= DOT_MIN_K && min(m, n) <= DOT_MAX_SIDE) {
+    sgemmDot(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    return;
+  }
   const tile = work;
   const packedA = work + 256;
   const packedB = packedA + <usize>(SGEMM_MC * SGEMM_KC * A_BYTES);
