@@ -2,7 +2,7 @@
 import type { View } from '../../backend';
 import type { WasmBuffer } from '../wasm-buffer';
 import type { WasmContext } from './wasm-context';
-import { extentProduct, MIN_BLOCK, viewAddress, type FastKernelsExports } from './wasm-views';
+import { extentProduct, MIN_BLOCK, viewAddress } from './wasm-views';
 
 /**
  * Copies x into out when out is dense (the caller checked it, and that both views fit their buffers and share shape
@@ -30,7 +30,7 @@ export function stridedCopyFast(context: WasmContext, x: View<WasmBuffer>, out: 
   const block = n0 * n1 * n2;
   const blocks = extentProduct(outer.map(([extent]) => extent));
   if (blocks > 1 && block < MIN_BLOCK) return false;
-  const exports = context.exports as FastKernelsExports;
+  const exports = context.exports;
   const run = x.buffer.dtype === 'f64' ? exports.copy3x8 : exports.copy3x4;
   // Odometer over the outer axes: x's offset moves by their strides, out's by one dense block.
   const counter = new Array<number>(outer.length).fill(0);

@@ -7,7 +7,7 @@ import { isContiguous } from '../../shape';
 import type { WasmBuffer } from '../wasm-buffer';
 import type { WasmContext } from './wasm-context';
 import { fitsBuffer, forEachBlock, planBlocks, type BlockPlan } from './wasm-layout';
-import { extentProduct, MIN_BLOCK, viewAddress, type FastKernelsExports } from './wasm-views';
+import { extentProduct, MIN_BLOCK, viewAddress } from './wasm-views';
 
 /**
  * Reduces x into out in WASM when the op is sum, max or min over float views of one dtype, the axes are valid and
@@ -55,7 +55,7 @@ function runFast(context: WasmContext, op: ReduceOp, x: View<WasmBuffer>, reduce
   const outer = middle < 0 ? count(runs) : count(runs.slice(0, middle));
   const n = middle < 0 ? 1 : runs[middle][1];
   const inner = middle < 0 ? 1 : count(runs.slice(middle + 1));
-  const exports = context.exports as FastKernelsExports;
+  const exports = context.exports;
   const single = x.buffer.dtype === 'f32';
   const at = viewAddress(x, x.offset);
   const to = viewAddress(out, out.offset);
@@ -66,7 +66,7 @@ function runFast(context: WasmContext, op: ReduceOp, x: View<WasmBuffer>, reduce
 
 /** sumSplit over dense x viewed as (outer, kept, n), reducing axes 0 and 2, into dense out. */
 function splitFast(context: WasmContext, x: View<WasmBuffer>, outer: number, kept: number, n: number, out: View<WasmBuffer>): boolean {
-  const exports = context.exports as FastKernelsExports;
+  const exports = context.exports;
   const run = x.buffer.dtype === 'f32' ? exports.sumSplitF32 : exports.sumSplitF64;
   run(viewAddress(x, x.offset), viewAddress(out, out.offset), outer, kept, n);
   return true;

@@ -3,7 +3,7 @@ import type { View } from '../../backend';
 import type { WasmBuffer } from '../wasm-buffer';
 import type { WasmContext } from './wasm-context';
 import { fitsBuffer, forEachBlock, planBlocks } from './wasm-layout';
-import { MIN_BLOCK, safeAlias, sameShape, viewAddress, type FastKernelsExports } from './wasm-views';
+import { MIN_BLOCK, safeAlias, sameShape, viewAddress } from './wasm-views';
 
 /** Condition element types of assembly/where.ts. */
 const CONDITION_KINDS = { i32: 0, f32: 1, f64: 2 } as const;
@@ -30,7 +30,7 @@ export function whereFast(
   if ((conditionMode === 'scalar' && plan.inner > 1) || (plan.blocks > 1 && plan.inner < MIN_BLOCK)) return false;
   const kind = CONDITION_KINDS[condition.buffer.dtype];
   const mode = (aMode === 'scalar' ? A_SCALAR : 0) | (bMode === 'scalar' ? B_SCALAR : 0);
-  const exports = context.exports as FastKernelsExports;
+  const exports = context.exports;
   const run = dtype === 'f32' ? exports.whereF32 : exports.whereF64;
   forEachBlock(plan, [condition.offset, a.offset, b.offset, out.offset], ([oc, oa, ob, oo]) =>
     run(kind, mode, viewAddress(condition, oc), viewAddress(a, oa), viewAddress(b, ob), viewAddress(out, oo), plan.inner),

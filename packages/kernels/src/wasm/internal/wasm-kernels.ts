@@ -18,7 +18,7 @@ import { whereFast } from './wasm-kernels-where';
 import { fitsBuffer, forEachBlock, planBlocks } from './wasm-layout';
 import { wasmAdamStep } from './wasm-adam-step';
 import { wasmMatmul } from './wasm-matmul';
-import { MIN_BLOCK, safeAlias, sameShape, splitRows, type FastKernelsExports } from './wasm-views';
+import { MIN_BLOCK, safeAlias, sameShape, splitRows } from './wasm-views';
 
 /** Binary ops with a SIMD loop whose results equal the JS ones bit for bit (codes of assembly/elementwise.ts). */
 const BINARY_CODES: Partial<Record<BinaryOp, number>> = {
@@ -90,7 +90,7 @@ export function createWasmKernels(
     if (modeA === 'scalar' && modeB === 'scalar' && plan.inner > 1) return false;
     if (plan.blocks > 1 && plan.inner < MIN_BLOCK) return false;
     const mode = modeB === 'scalar' ? MODE_B_SCALAR : modeA === 'scalar' ? MODE_A_SCALAR : MODE_BOTH;
-    const exports = context.exports as FastKernelsExports;
+    const exports = context.exports;
     const run = dtype === 'f32' ? exports.binaryRowsF32 : exports.binaryRowsF64;
     // The innermost outer axis is looped in WASM: one call per block of rows.
     const { plan: outer, rows, rowStrides } = splitRows(plan);

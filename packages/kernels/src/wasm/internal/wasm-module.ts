@@ -48,9 +48,24 @@ export interface KernelsExports {
   gatherF64(x: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
   scatterAddF32(updates: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
   scatterAddF64(updates: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
+  sumAxisF32(x: number, out: number, outer: number, n: number, inner: number): void;
+  sumAxisF64(x: number, out: number, outer: number, n: number, inner: number): void;
+  sumSplitF32(x: number, out: number, outer: number, kept: number, n: number): void;
+  sumSplitF64(x: number, out: number, outer: number, kept: number, n: number): void;
+  whereF32(kind: number, mode: number, condition: number, a: number, b: number, out: number, n: number): void;
+  whereF64(kind: number, mode: number, condition: number, a: number, b: number, out: number, n: number): void;
+  binaryRowsF32(...args: BinaryRowsArguments): void;
+  binaryRowsF64(...args: BinaryRowsArguments): void;
+  copy3x4(x: number, out: number, n0: number, s0: number, n1: number, s1: number, n2: number, s2: number): void;
+  copy3x8(x: number, out: number, n0: number, s0: number, n1: number, s1: number, n2: number, s2: number): void;
   adamStepF32(...args: AdamArguments): void;
   adamStepF64(...args: AdamArguments): void;
 }
+
+/** Arguments of binaryRows: op, mode, a, b and out addresses, n, then rows and the operands' row strides in bytes. */
+type BinaryRowsArguments = [
+  op: number, mode: number, a: number, b: number, out: number, n: number, rows: number, aRow: number, bRow: number, outRow: number,
+];
 
 /**
  * Arguments of adamStep: param, grad, expAvg, expAvgSq and maxExpAvgSq (0 for none) addresses, the element count, then
@@ -64,7 +79,7 @@ type AdamArguments = [
 /**
  * Arguments of im2col/col2im: source and destination addresses, batch, then the geometry (channels, height, width,
  * kernelHeight, kernelWidth, strideHeight, strideWidth, padTop, padLeft, dilationHeight, dilationWidth, outHeight,
- * outWidth), then padValue for im2col.
+ * outWidth), the columns' batch stride and row stride (elements), then padValue for im2col.
  */
 export type ConvArguments = number[];
 

@@ -1,31 +1,11 @@
-// Small view predicates and the WASM exports added for reductions, where and copies, shared by the kernel dispatchers.
+// Small view predicates shared by the kernel dispatchers.
 import type { View } from '../../backend';
 import type { WasmBuffer } from '../wasm-buffer';
 import { elementBytes } from './wasm-context';
 import type { BlockPlan } from './wasm-layout';
-import type { KernelsExports } from './wasm-module';
 
 /** Below this many elements per WASM call, a strided outer loop costs more in calls than SIMD saves. */
 export const MIN_BLOCK = 16;
-
-/** The exports of assembly/reduce.ts, where.ts and copy.ts that KernelsExports does not list. */
-export interface FastKernelsExports extends KernelsExports {
-  sumAxisF32(x: number, out: number, outer: number, n: number, inner: number): void;
-  sumAxisF64(x: number, out: number, outer: number, n: number, inner: number): void;
-  sumSplitF32(x: number, out: number, outer: number, kept: number, n: number): void;
-  sumSplitF64(x: number, out: number, outer: number, kept: number, n: number): void;
-  whereF32(kind: number, mode: number, condition: number, a: number, b: number, out: number, n: number): void;
-  whereF64(kind: number, mode: number, condition: number, a: number, b: number, out: number, n: number): void;
-  binaryRowsF32(...args: BinaryRowsArguments): void;
-  binaryRowsF64(...args: BinaryRowsArguments): void;
-  copy3x4(x: number, out: number, n0: number, s0: number, n1: number, s1: number, n2: number, s2: number): void;
-  copy3x8(x: number, out: number, n0: number, s0: number, n1: number, s1: number, n2: number, s2: number): void;
-}
-
-/** Arguments of binaryRows: op, mode, a, b and out addresses, n, then rows and the operands' row strides in bytes. */
-type BinaryRowsArguments = [
-  op: number, mode: number, a: number, b: number, out: number, n: number, rows: number, aRow: number, bRow: number, outRow: number,
-];
 
 /** A block plan whose innermost outer axis became `rows` blocks, `rowStrides` elements apart per operand. */
 export interface RowSplit {
