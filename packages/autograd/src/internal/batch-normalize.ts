@@ -130,15 +130,18 @@ const normalizeAffineDef = defineOp<NormalizeAttrs>({
       normalized = mul(sub(x!, mean(x!, options)), inverseStd);
     }
     const channels = [attrs.channelShape[1] as number];
-    const gradTimesNormalized = mul(grad, normalized);
+    // Σg and Σg·xhat serve both the parameter gradients and (divided by the count) the input gradient's means.
+    const count = grad.size / sizeOf(attrs.channelShape);
+    const gradSum = sum(grad, options);
+    const gradNormalizedSum = sum(mul(grad, normalized), options);
     const inputGrad = x!.requiresGrad
       ? mul(
-          sub(sub(grad, mean(grad, options)), mul(normalized, mean(gradTimesNormalized, options))),
+          sub(sub(grad, div(gradSum, count)), mul(normalized, div(gradNormalizedSum, count))),
           mul(reshape(weight!, attrs.channelShape), inverseStd),
         )
       : null;
-    const weightGrad = weight!.requiresGrad ? reshape(sum(gradTimesNormalized, { axis: [...attrs.axes] }), channels) : null;
-    const biasGrad = bias!.requiresGrad ? reshape(sum(grad, { axis: [...attrs.axes] }), channels) : null;
+    const weightGrad = weight!.requiresGrad ? reshape(gradNormalizedSum, channels) : null;
+    const biasGrad = bias!.requiresGrad ? reshape(gradSum, channels) : null;
     return [inputGrad, weightGrad, biasGrad];
   },
 });
