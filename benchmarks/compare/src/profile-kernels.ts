@@ -1,10 +1,10 @@
 // Where a nanograd step spends its time: wraps every kernel (and alloc) of the backend with a timer and prints a
 // table of milliseconds per step by kernel and operand shape. A developer tool, not part of the comparison.
-// Usage: tsx --conditions=@nanograd/source src/profile-kernels.ts <workload> [--backend js|wasm] [--rows 40]
+// Usage: tsx --conditions=@nanograd/source src/profile-kernels.ts <workload> [--backend js|wasm|wasm-2t] [--rows 40]
 import { performance } from 'node:perf_hooks';
 import { setBackend } from '@nanograd/autograd';
 import { createJsBackend, type Backend, type Kernels, type View } from '@nanograd/kernels';
-import { createWasmBackendSync } from '@nanograd/kernels/wasm';
+import { createWasmBackend, createWasmBackendSync } from '@nanograd/kernels/wasm';
 import { nanogradStep } from './internal/nanograd-step';
 import { parseWorkload } from './internal/workloads';
 
@@ -62,7 +62,8 @@ const workload = parseWorkload(argv.find((arg) => !arg.startsWith('--')));
 const option = (name: string): string | undefined => argv[argv.indexOf(`--${name}`) + 1];
 const backendName = argv.includes('--backend') ? option('backend') : 'wasm';
 const rows = argv.includes('--rows') ? Number(option('rows')) : 40;
-setBackend(timed(backendName === 'js' ? createJsBackend() : createWasmBackendSync()));
+const inner = backendName === 'js' ? createJsBackend() : backendName === 'wasm-2t' ? await createWasmBackend({ threads: 2 }) : createWasmBackendSync();
+setBackend(timed(inner));
 const step = nanogradStep(workload);
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 for (let i = 0; i < 5; i++) {
