@@ -77,94 +77,90 @@ export function propagate(output: Tensor, seed: Tensor, createGraph: boolean, ta
   const grads = new Map<Tensor, Tensor>([[output, seed]]);
   const order = topologicalOrder(output);
   const needed = targets === undefined ? undefined : leadingTo(order, targets);
-  if (release && !createGraph && targets === undefined) {
-    sweepReleasing(order, grads);
-    return grads;
-  }
-  withGradMode(createGraph, () => {
-    for (let position = order.length - 1; position >= 0; position--) {
-      const tensor = order[position] as Tensor;
-      const node = tensor.node;
-      const grad = grads.get(tensor);
-      if (node === null || grad === undefined || (needed !== undefined && !needed.has(tensor))) continue;
-      const context: OpContext<never> = { inputs: node.inputs, output: tensor, attrs: node.attrs as never };
-      const vjp = node.def.vjp;
-      if (vjp === undefined) continue;
-      const inputGrads = vjp(grad, context);
-      node.inputs.forEach((input, index) => {
-        const inputGrad = inputGrads[index];
-        if (!input.requiresGrad || inputGrad === null || inputGrad === undefined) return;
-        if (needed !== undefined && !needed.has(input)) return;
-        const summed = sumToShape(node.def.name, inputGrad, input.shape);
-        // A promoting op (f32 · f64) must still hand an f32 input an f32 gradient.
-        const reduced = summed.dtype === input.dtype ? summed : cast(summed, input.dtype);
-        const previous = grads.get(input);
-        grads.set(input, previous === undefined ? reduced : accumulate(previous, reduced));
-      });
-    }
-  });
-  return grads;
-}
-
-/**
- * The first-order sweep of {@link propagate} that frees each buffer it allocated itself as soon as no remaining
- * gradient uses it, so later ops reuse warm memory instead of waiting for the garbage collector. Only the leaves'
- * gradients are left in `grads`. Around a user-defined VJP nothing is freed: the rule may have kept a tensor.
- */
-function sweepReleasing(order: readonly Tensor[], grads: Map<Tensor, Tensor>): void {
-  // How many entries of `grads` use each buffer.
-  const uses = new Map<DeviceBuffer, number>();
-  const use = (grad: Tensor, delta: number): void => {
-    uses.set(grad.buffer, (uses.get(grad.buffer) ?? 0) + delta);
-  };
-  for (const grad of grads.values()) use(grad, 1);
-  // Buffers the sweep's ops allocated; `fresh` collects those of the node being processed.
-  const owned = new Set<DeviceBuffer>();
-  let fresh: DeviceBuffer[] = [];
-  const listener = (buffer: DeviceBuffer): void => {
-    owned.add(buffer);
-    fresh.push(buffer);
-  };
-  withAllocationListener(listener, () =>
-    withGradMode(false, () => {
+  const releaser = release && !createGraph && targets === undefined ? new SweepRelease(grads) : null;
+  const sweep = (): void =>
+    withGradMode(createGraph, () => {
       for (let position = order.length - 1; position >= 0; position--) {
         const tensor = order[position] as Tensor;
         const node = tensor.node;
         const grad = grads.get(tensor);
-        if (node === null || grad === undefined || node.def.vjp === undefined) continue;
-        fresh = [];
-        const inputGrads = node.def.vjp(grad, { inputs: node.inputs, output: tensor, attrs: node.attrs as never });
-        const replaced: DeviceBuffer[] = [];
+        if (node === null || grad === undefined || (needed !== undefined && !needed.has(tensor))) continue;
+        const context: OpContext<never> = { inputs: node.inputs, output: tensor, attrs: node.attrs as never };
+        const vjp = node.def.vjp;
+        if (vjp === undefined) continue;
+        releaser?.startNode();
+        const inputGrads = vjp(grad, context);
         node.inputs.forEach((input, index) => {
           const inputGrad = inputGrads[index];
           if (!input.requiresGrad || inputGrad === null || inputGrad === undefined) return;
+          if (needed !== undefined && !needed.has(input)) return;
           const summed = sumToShape(node.def.name, inputGrad, input.shape);
+          // A promoting op (f32 · f64) must still hand an f32 input an f32 gradient.
           const reduced = summed.dtype === input.dtype ? summed : cast(summed, input.dtype);
           const previous = grads.get(input);
           const next = previous === undefined ? reduced : accumulate(previous, reduced);
-          use(next, 1);
-          if (previous !== undefined) {
-            use(previous, -1);
-            replaced.push(previous.buffer);
-          }
+          releaser?.replace(previous, next);
           grads.set(input, next);
         });
-        grads.delete(tensor);
-        use(grad, -1);
-        const candidates = [grad.buffer, ...replaced, ...fresh];
-        if (!isBuiltinOp(node.def)) {
-          for (const buffer of candidates) owned.delete(buffer);
-          continue;
-        }
-        for (const buffer of candidates) {
-          if ((uses.get(buffer) ?? 0) === 0 && owned.delete(buffer)) {
-            uses.delete(buffer);
-            tensor.backend.free(buffer);
-          }
-        }
+        releaser?.finishNode(tensor, grad, grads, isBuiltinOp(node.def));
       }
-    }),
-  );
+    });
+  if (releaser === null) sweep();
+  else withAllocationListener(releaser.listener, sweep);
+  return grads;
+}
+
+/**
+ * The bookkeeping of a releasing sweep: frees each buffer the sweep allocated itself as soon as no remaining
+ * gradient uses it, so later ops reuse warm memory instead of waiting for the garbage collector. A processed
+ * tensor's gradient leaves the map (only the leaves' are read afterwards). Around a user-defined VJP nothing is
+ * freed: the rule may have kept a tensor.
+ */
+class SweepRelease {
+  // How many entries of the gradient map use each buffer.
+  private readonly uses = new Map<DeviceBuffer, number>();
+  // Buffers the sweep's ops allocated; `fresh` holds those of the node being processed.
+  private readonly owned = new Set<DeviceBuffer>();
+  private fresh: DeviceBuffer[] = [];
+  private replaced: DeviceBuffer[] = [];
+  readonly listener = (buffer: DeviceBuffer): void => {
+    this.owned.add(buffer);
+    this.fresh.push(buffer);
+  };
+
+  constructor(grads: ReadonlyMap<Tensor, Tensor>) {
+    for (const grad of grads.values()) this.use(grad, 1);
+  }
+
+  private use(grad: Tensor, delta: number): void {
+    this.uses.set(grad.buffer, (this.uses.get(grad.buffer) ?? 0) + delta);
+  }
+
+  startNode(): void {
+    this.fresh = [];
+    this.replaced = [];
+  }
+
+  /** An input's gradient entry changes from `previous` to `next`. */
+  replace(previous: Tensor | undefined, next: Tensor): void {
+    this.use(next, 1);
+    if (previous === undefined) return;
+    this.use(previous, -1);
+    this.replaced.push(previous.buffer);
+  }
+
+  /** `tensor`'s gradient has been passed on: drop it and free what nothing uses any more. */
+  finishNode(tensor: Tensor, grad: Tensor, grads: Map<Tensor, Tensor>, builtin: boolean): void {
+    grads.delete(tensor);
+    this.use(grad, -1);
+    for (const buffer of [grad.buffer, ...this.replaced, ...this.fresh]) {
+      if (!builtin) this.owned.delete(buffer);
+      else if ((this.uses.get(buffer) ?? 0) === 0 && this.owned.delete(buffer)) {
+        this.uses.delete(buffer);
+        tensor.backend.free(buffer);
+      }
+    }
+  }
 }
 
 /** Returns the seed for `output`, checking shape and dtype. */
