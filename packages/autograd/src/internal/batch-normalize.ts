@@ -14,6 +14,7 @@ import { mean } from '../ops/reduce/mean';
 import { sum } from '../ops/reduce/sum';
 import { variance } from '../ops/reduce/variance';
 import { Tensor } from '../tensor';
+import { broadcastReduced, scalarView } from './scratch-views';
 
 /** Attributes of one normalisation call; forward fills the batch statistics for the running update and the VJP. */
 interface NormalizeAttrs {
@@ -41,18 +42,6 @@ function channelTensor(attrs: NormalizeAttrs, dtype: 'f32' | 'f64'): [View, Tens
   return [{ buffer, shape: attrs.channelShape, strides, offset: 0 }, tensor];
 }
 
-/** A stride-0 view of one scalar over `shape`. */
-function scalarView(backend: Backend, dtype: 'f32' | 'f64', value: number, shape: Shape): View {
-  const buffer = backend.alloc(dtype, 1);
-  backend.write(buffer, dtype === 'f32' ? Float32Array.of(value) : Float64Array.of(value));
-  return { buffer, shape, strides: shape.map(() => 0), offset: 0 };
-}
-
-/** A channel-shaped view broadcast (stride 0) over the reduced axes of `shape`. */
-function broadcastChannel(view: View, shape: Shape): View {
-  return { ...view, shape, strides: view.shape.map((extent, axis) => (extent === 1 ? 0 : (view.strides[axis] as number))) };
-}
-
 /** Sums `x` over the attrs' axes into `out`, then scales by 1 / count. */
 function meanInto(kernels: Kernels, attrs: NormalizeAttrs, x: View, out: View, count: number): void {
   kernels.reduce('sum', x, attrs.axes, out);
@@ -67,7 +56,7 @@ function normalizeInto(kernels: Kernels, x: View, out: View, attrs: NormalizeAtt
   const count = sizeOf(x.shape) / sizeOf(attrs.channelShape);
   const [meanView, meanTensor] = channelTensor(attrs, dtype);
   meanInto(kernels, attrs, x, meanView, count);
-  kernels.binary('sub', x, broadcastChannel(meanView, x.shape), out);
+  kernels.binary('sub', x, broadcastReduced(meanView, x.shape), out);
   // The squares need one full-size scratch buffer, released at once.
   const squares: DeviceBuffer = attrs.backend.alloc(dtype, sizeOf(out.shape));
   const squaresView: View = { buffer: squares, shape: out.shape, strides: out.strides, offset: 0 };
@@ -81,7 +70,7 @@ function normalizeInto(kernels: Kernels, x: View, out: View, attrs: NormalizeAtt
   attrs.backend.free(epsilon.buffer);
   kernels.unary('sqrt', inverseView, inverseView);
   kernels.unary('reciprocal', inverseView, inverseView);
-  kernels.binary('mul', out, broadcastChannel(inverseView, out.shape), out);
+  kernels.binary('mul', out, broadcastReduced(inverseView, out.shape), out);
   attrs.mean = meanTensor;
   attrs.variance = varianceTensor;
   attrs.inverseStd = inverseTensor;

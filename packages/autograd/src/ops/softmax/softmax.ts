@@ -2,6 +2,7 @@ import { contiguousStrides, sizeOf, type Backend, type DeviceBuffer, type Kernel
 import { apply } from '../../graph/apply';
 import { defineOp } from '../../graph/define-builtin-op';
 import { assertFloat, singleAxis } from '../../internal/reduce-checks';
+import { broadcastReduced, scalarView } from '../../internal/scratch-views';
 import type { Tensor } from '../../tensor';
 import { mul } from '../elementwise/mul';
 import { sub } from '../elementwise/sub';
@@ -74,22 +75,20 @@ function softmaxInto(kernels: Kernels, attrs: SoftmaxAttrs, x: View, out: View):
     scratch.push(buffer);
     return { buffer, shape: reducedShape, strides: contiguousStrides(reducedShape), offset: 0 };
   };
-  const broadcast = (view: View): View => ({ ...view, shape: x.shape, strides: reducedShape.map((extent, axis) => (extent === 1 ? 0 : (view.strides[axis] as number))) });
-  const constants = backend.alloc(dtype, 2);
-  scratch.push(constants);
-  backend.write(constants, dtype === 'f32' ? Float32Array.of(Infinity, 0) : Float64Array.of(Infinity, 0));
-  const scalar = (index: number): View => ({ buffer: constants, shape: reducedShape, strides: reducedShape.map(() => 0), offset: index });
+  const infinity = scalarView(backend, dtype, Infinity, reducedShape);
+  const zero = scalarView(backend, dtype, 0, reducedShape);
+  scratch.push(infinity.buffer, zero.buffer);
   // The shift: the maximum along the axis, or 0 where that maximum is ±∞ (as in logsumexp).
   const shift = reduced();
   const infinite = reduced();
   kernels.reduce('max', x, axes, shift);
   kernels.unary('abs', shift, infinite);
-  kernels.binary('equal', infinite, scalar(0), infinite);
-  kernels.where(infinite, scalar(1), shift, shift);
-  kernels.binary('sub', x, broadcast(shift), out);
+  kernels.binary('equal', infinite, infinity, infinite);
+  kernels.where(infinite, zero, shift, shift);
+  kernels.binary('sub', x, broadcastReduced(shift, x.shape), out);
   kernels.unary('exp', out, out);
   const total = reduced();
   kernels.reduce('sum', out, axes, total);
-  kernels.binary('div', out, broadcast(total), out);
+  kernels.binary('div', out, broadcastReduced(total, x.shape), out);
   for (const buffer of scratch) backend.free(buffer);
 }
