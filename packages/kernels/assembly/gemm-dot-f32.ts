@@ -2,10 +2,7 @@
 // shapes where packing costs more than the product (small m or n, long k, e.g. a conv weight gradient with
 // k = batch · positions). No packing: a 2x4 tile of dot products streams two rows of A and four of B.
 
-function madd(a: v128, b: v128, acc: v128): v128 {
-  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, acc);
-  return f32x4.add(acc, f32x4.mul(a, b));
-}
+import { maddF32 } from './madd';
 
 /** Elements of k per pass: the two A rows (8 KiB) stay in L1 while the tile walks across B. */
 const KD: i32 = 1024;
@@ -48,17 +45,17 @@ export function sgemmDot(
           const x0 = v128.load(a0 + p);
           const x1 = v128.load(a1 + p);
           const y0 = v128.load(b0 + p);
-          c00 = madd(x0, y0, c00);
-          c10 = madd(x1, y0, c10);
+          c00 = maddF32(x0, y0, c00);
+          c10 = maddF32(x1, y0, c10);
           const y1 = v128.load(b1 + p);
-          c01 = madd(x0, y1, c01);
-          c11 = madd(x1, y1, c11);
+          c01 = maddF32(x0, y1, c01);
+          c11 = maddF32(x1, y1, c11);
           const y2 = v128.load(b2 + p);
-          c02 = madd(x0, y2, c02);
-          c12 = madd(x1, y2, c12);
+          c02 = maddF32(x0, y2, c02);
+          c12 = maddF32(x1, y2, c12);
           const y3 = v128.load(b3 + p);
-          c03 = madd(x0, y3, c03);
-          c13 = madd(x1, y3, c13);
+          c03 = maddF32(x0, y3, c03);
+          c13 = maddF32(x1, y3, c13);
         }
         let s00 = sumLanes(c00), s01 = sumLanes(c01), s02 = sumLanes(c02), s03 = sumLanes(c03);
         let s10 = sumLanes(c10), s11 = sumLanes(c11), s12 = sumLanes(c12), s13 = sumLanes(c13);

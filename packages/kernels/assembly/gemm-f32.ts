@@ -3,12 +3,7 @@
 // relaxed_madd, ~25% faster where the engine has it); ASC_FEATURE_RELAXED_SIMD picks the variant at compile time.
 
 import { sgemmDot } from './gemm-dot-f32';
-
-// acc + a * b: one fused multiply-add where relaxed SIMD is enabled (small enough that binaryen always inlines it).
-function madd(a: v128, b: v128, acc: v128): v128 {
-  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, acc);
-  return f32x4.add(acc, f32x4.mul(a, b));
-}
+import { maddF32 } from './madd';
 
 /**
  * Plain SIMD packs A pre-broadcast (each element as a full f32x4, 4x the bytes) so the inner loop does v128.load
@@ -161,17 +156,17 @@ function micro(
     const a0 = SPLAT_A ? v128.load(pa) : v128.load32_splat(pa);
     const a1 = SPLAT_A ? v128.load(pa, 16) : v128.load32_splat(pa, 4);
     const b0 = v128.load(pb);
-    c00 = madd(a0, b0, c00);
-    c10 = madd(a1, b0, c10);
+    c00 = maddF32(a0, b0, c00);
+    c10 = maddF32(a1, b0, c10);
     const b1 = v128.load(pb, 16);
-    c01 = madd(a0, b1, c01);
-    c11 = madd(a1, b1, c11);
+    c01 = maddF32(a0, b1, c01);
+    c11 = maddF32(a1, b1, c11);
     const b2 = v128.load(pb, 32);
-    c02 = madd(a0, b2, c02);
-    c12 = madd(a1, b2, c12);
+    c02 = maddF32(a0, b2, c02);
+    c12 = maddF32(a1, b2, c12);
     const b3 = v128.load(pb, 48);
-    c03 = madd(a0, b3, c03);
-    c13 = madd(a1, b3, c13);
+    c03 = maddF32(a0, b3, c03);
+    c13 = maddF32(a1, b3, c13);
     pa += MR * A_BYTES;
     pb += 64;
   }

@@ -3,8 +3,9 @@ import type { View } from '../../backend';
 import type { AdamStepParameters } from '../../optim/adam-step';
 import { isContiguous } from '../../shape';
 import type { WasmBuffer } from '../wasm-buffer';
-import { elementBytes, type WasmContext } from './wasm-context';
+import type { WasmContext } from './wasm-context';
 import { fitsBuffer } from './wasm-layout';
+import { extentProduct, sameShape, viewAddress } from './wasm-views';
 
 /** The views of one Adam step; `maxExpAvgSq` is null without AMSGrad. */
 export interface AdamViews {
@@ -13,10 +14,6 @@ export interface AdamViews {
   readonly expAvg: View<WasmBuffer>;
   readonly expAvgSq: View<WasmBuffer>;
   readonly maxExpAvgSq: View<WasmBuffer> | null;
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((extent, axis) => extent === b[axis]);
 }
 
 /** Runs the step in WASM and returns true, or returns false when a view does not qualify (the JS kernel then checks it). */
@@ -29,9 +26,9 @@ export function wasmAdamStep(context: WasmContext, views: AdamViews, parameters:
     if (view.buffer.dtype !== dtype || !sameShape(view.shape, param.shape)) return false;
     if (!isContiguous(view.shape, view.strides) || !fitsBuffer(view)) return false;
   }
-  const n = param.shape.reduce((product, extent) => product * extent, 1);
+  const n = extentProduct(param.shape);
   if (n === 0) return true;
-  const address = (view: View<WasmBuffer>): number => view.buffer.byteOffset + view.offset * elementBytes(view.buffer);
+  const address = (view: View<WasmBuffer>): number => viewAddress(view, view.offset);
   const run = dtype === 'f32' ? context.exports.adamStepF32 : context.exports.adamStepF64;
   const { beta1, beta2, epsilon, stepSize, biasCorrection2Sqrt, l2, shrink, maximize } = parameters;
   run(

@@ -18,7 +18,7 @@ import { whereFast } from './wasm-kernels-where';
 import { fitsBuffer, forEachBlock, planBlocks } from './wasm-layout';
 import { wasmAdamStep } from './wasm-adam-step';
 import { wasmMatmul } from './wasm-matmul';
-import { MIN_BLOCK, safeAlias, sameShape, splitRows } from './wasm-views';
+import { MIN_BLOCK, safeAlias, sameShape, splitRows, viewAddress } from './wasm-views';
 
 /** Binary ops with a SIMD loop whose results equal the JS ones bit for bit (codes of assembly/elementwise.ts). */
 const BINARY_CODES: Partial<Record<BinaryOp, number>> = {
@@ -61,7 +61,6 @@ export function createWasmKernels(
     strides: view.strides,
     offset: view.offset,
   });
-  const address = (view: View<WasmBuffer>, offset: number): number => view.buffer.byteOffset + offset * elementBytes(view.buffer);
 
   /** Runs `unaryF32/F64` over the views' blocks, or returns false if the layout does not suit it. */
   function unaryFast(op: UnaryOp, x: View<WasmBuffer>, out: View<WasmBuffer>): boolean {
@@ -73,7 +72,7 @@ export function createWasmKernels(
     const plan = planBlocks([x, out]);
     if (plan.modes[0] !== 'dense' || (plan.blocks > 1 && plan.inner < MIN_BLOCK)) return false;
     const run = dtype === 'f32' ? context.exports.unaryF32 : context.exports.unaryF64;
-    forEachBlock(plan, [x.offset, out.offset], ([ox, oo]) => run(code, address(x, ox), address(out, oo), plan.inner));
+    forEachBlock(plan, [x.offset, out.offset], ([ox, oo]) => run(code, viewAddress(x, ox), viewAddress(out, oo), plan.inner));
     return true;
   }
 
@@ -97,7 +96,7 @@ export function createWasmKernels(
     const bytes = elementBytes(out.buffer);
     const [aRow, bRow, outRow] = rowStrides.map((stride) => stride * bytes);
     forEachBlock(outer, [a.offset, b.offset, out.offset], ([oa, ob, oo]) =>
-      run(code, mode, address(a, oa), address(b, ob), address(out, oo), plan.inner, rows, aRow, bRow, outRow),
+      run(code, mode, viewAddress(a, oa), viewAddress(b, ob), viewAddress(out, oo), plan.inner, rows, aRow, bRow, outRow),
     );
     return true;
   }
@@ -131,8 +130,8 @@ export function createWasmKernels(
       batch, channels, height, width, kernelHeight, kernelWidth, g.strideHeight, g.strideWidth,
       g.padTop, g.padLeft, g.dilationHeight, g.dilationWidth, outHeight, outWidth, batchStride, rowStride,
     ];
-    const x = address(images, images.offset);
-    const c = address(columns, columns.offset);
+    const x = viewAddress(images, images.offset);
+    const c = viewAddress(columns, columns.offset);
     if (kernel === 'im2col') (dtype === 'f32' ? exports.im2colF32 : exports.im2colF64)(x, c, ...shape, padValue);
     else (dtype === 'f32' ? exports.col2imF32 : exports.col2imF64)(c, x, ...shape);
     return true;
@@ -160,7 +159,7 @@ export function createWasmKernels(
     const inner = x.shape.slice(along + 1).reduce((product, extent) => product * extent, 1);
     if (outer * inner === 0) return true;
     const run = dtype === 'f32' ? context.exports.argReduceF32 : context.exports.argReduceF64;
-    run(op === 'argmax' ? 0 : 1, address(x, x.offset), address(out, out.offset), outer, n, inner);
+    run(op === 'argmax' ? 0 : 1, viewAddress(x, x.offset), viewAddress(out, out.offset), outer, n, inner);
     return true;
   }
 
@@ -209,10 +208,10 @@ export function createWasmKernels(
     const count = outer * m * inner;
     if (count === 0) return false;
     const { exports } = context;
-    const indexAt = address(index, index.offset);
+    const indexAt = viewAddress(index, index.offset);
     if (exports.indicesInRange(indexAt, count, n) === 0) return false;
-    const dataAt = address(data, data.offset);
-    const valuesAt = address(values, values.offset);
+    const dataAt = viewAddress(data, data.offset);
+    const valuesAt = viewAddress(values, values.offset);
     if (kernel === 'gather') (dtype === 'f32' ? exports.gatherF32 : exports.gatherF64)(dataAt, indexAt, valuesAt, outer, n, m, inner);
     else (dtype === 'f32' ? exports.scatterAddF32 : exports.scatterAddF64)(valuesAt, indexAt, dataAt, outer, n, m, inner);
     return true;
