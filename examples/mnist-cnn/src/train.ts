@@ -5,25 +5,19 @@ import { accuracy, Trainer, type Callback } from '@nanograd/data';
 import { fileCheckpoints, latestCheckpoint, progressBar } from '@nanograd/data/node';
 import { summary } from '@nanograd/layer';
 import { Adam } from '@nanograd/optimizer';
-import { prepareMnist, saveRun, smoothedLoss } from '@nanograd-examples/shared';
+import { prepareMnist, saveRun, smoothedLoss, type MnistDataOptions } from '@nanograd-examples/shared';
 import { mnistCnn } from './model';
 
-/** Options of {@link trainMnistCnn}. */
-export interface TrainOptions {
+/** Options of {@link trainMnistCnn}; batch size, limits, backend and quiet are the shared MNIST data options. */
+export interface TrainOptions extends MnistDataOptions {
   readonly epochs: number;
-  readonly batchSize: number;
   readonly learningRate: number;
-  /** Use only the first `trainLimit` training and `testLimit` test images (smoke runs). */
-  readonly trainLimit?: number;
-  readonly testLimit?: number;
   /** Evaluate on the test images every this many steps, for the accuracy curve. */
   readonly evaluateEvery: number;
   /** Save a checkpoint every this many steps (default 100). */
   readonly checkpointEvery?: number;
   readonly outDir: string;
-  readonly backend: 'js' | 'wasm' | 'auto';
   readonly resume: boolean;
-  readonly quiet?: boolean;
 }
 
 /** What a run produced. */

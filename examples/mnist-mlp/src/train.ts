@@ -5,25 +5,19 @@ import { accuracy, Trainer, type Callback, type EpochLogs } from '@nanograd/data
 import { fileCheckpoints, latestCheckpoint, progressBar } from '@nanograd/data/node';
 import { summary } from '@nanograd/layer';
 import { Adam, CosineAnnealingLR } from '@nanograd/optimizer';
-import { prepareMnist, saveRun } from '@nanograd-examples/shared';
+import { prepareMnist, saveRun, type MnistDataOptions } from '@nanograd-examples/shared';
 import { mnistMlp } from './model';
 
-/** Options of {@link trainMnistMlp}. */
-export interface TrainOptions {
+/** Options of {@link trainMnistMlp}; batch size, limits, backend and quiet are the shared MNIST data options. */
+export interface TrainOptions extends MnistDataOptions {
   readonly epochs: number;
-  readonly batchSize: number;
   readonly learningRate: number;
   /** 'cosine' anneals the learning rate to 0 over the run (steadier final accuracy); 'constant' keeps it. */
   readonly schedule: 'cosine' | 'constant';
-  /** Use only the first `trainLimit` training and `testLimit` test images (smoke runs). */
-  readonly trainLimit?: number;
-  readonly testLimit?: number;
   /** Save a checkpoint every this many steps. */
   readonly checkpointEvery: number;
   readonly outDir: string;
-  readonly backend: 'js' | 'wasm' | 'auto';
   readonly resume: boolean;
-  readonly quiet?: boolean;
 }
 
 /** What a run produced. */

@@ -5,26 +5,20 @@ import { accuracy, Trainer, type Callback } from '@nanograd/data';
 import { fileCheckpoints, latestCheckpoint, progressBar } from '@nanograd/data/node';
 import { summary } from '@nanograd/layer';
 import { Adam } from '@nanograd/optimizer';
-import { prepareMnist, saveRun, smoothedLoss } from '@nanograd-examples/shared';
+import { prepareMnist, saveRun, smoothedLoss, type MnistDataOptions } from '@nanograd-examples/shared';
 import { resnetMnist } from './model';
 
-/** Options of {@link trainResnetMnist}. */
-export interface TrainOptions {
+/** Options of {@link trainResnetMnist}; batch size, limits, backend and quiet are the shared MNIST data options. */
+export interface TrainOptions extends MnistDataOptions {
   readonly epochs: number;
-  readonly batchSize: number;
   readonly learningRate: number;
-  /** Use only the first `trainLimit` training and `testLimit` test images (smoke runs). */
-  readonly trainLimit?: number;
-  readonly testLimit?: number;
   /** Evaluate on the first `curveImages` test images every this many steps, for the accuracy curve. */
   readonly evaluateEvery: number;
   readonly curveImages: number;
   /** Save a checkpoint every this many steps. */
   readonly checkpointEvery: number;
   readonly outDir: string;
-  readonly backend: 'js' | 'wasm' | 'auto';
   readonly resume: boolean;
-  readonly quiet?: boolean;
 }
 
 /** What a run produced. */
