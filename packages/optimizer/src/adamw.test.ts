@@ -10,46 +10,13 @@ import {
   makeParams,
   minimiseLogistic,
   minimiseQuadratic,
+  referenceAdam,
   quadratic,
   resumeRun,
   runSequence,
   solve,
   valuesOf,
 } from './internal/test-harness';
-
-interface Options {
-  learningRate: number;
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-  weightDecay: number;
-  amsgrad: boolean;
-  maximize: boolean;
-}
-
-// PyTorch's AdamW in float64 on plain arrays: θ ← θ(1 − γλ) first, then Adam without an L2 term.
-function referenceAdamW(initial: number[][], grads: number[][][], o: Options): number[][] {
-  const theta = initial.map((row) => [...row]);
-  const m = theta.map((row) => row.map(() => 0));
-  const v = theta.map((row) => row.map(() => 0));
-  const vMax = theta.map((row) => row.map(() => 0));
-  grads.forEach((stepGrads, step) => {
-    const t = step + 1;
-    theta.forEach((param, p) => {
-      param.forEach((value, i) => {
-        const decayed = value * (1 - o.learningRate * o.weightDecay);
-        const g = o.maximize ? -stepGrads[p]![i]! : stepGrads[p]![i]!;
-        m[p]![i] = o.beta1 * m[p]![i]! + (1 - o.beta1) * g;
-        v[p]![i] = o.beta2 * v[p]![i]! + (1 - o.beta2) * g * g;
-        vMax[p]![i] = Math.max(vMax[p]![i]!, v[p]![i]!);
-        const mHat = m[p]![i]! / (1 - o.beta1 ** t);
-        const vHat = (o.amsgrad ? vMax[p]![i]! : v[p]![i]!) / (1 - o.beta2 ** t);
-        param[i] = decayed - (o.learningRate * mHat) / (Math.sqrt(vHat) + o.epsilon);
-      });
-    });
-  });
-  return theta;
-}
 
 const space = cartesian({ amsgrad: [false, true], weightDecay: [0, 0.1], maximize: [false, true] });
 
@@ -59,7 +26,7 @@ describe('AdamW', () => {
     const sequence = gradientSequence(6);
     const params = makeParams(sequence.initial, 'f64');
     runSequence(new AdamW(params, options), params, sequence, 0, 6);
-    const expected = referenceAdamW(sequence.initial, sequence.grads, options);
+    const expected = referenceAdam(sequence.initial, sequence.grads, options, true);
     valuesOf(params).forEach((row, p) => row.forEach((value, i) => expect(value).toBeCloseTo(expected[p]![i]!, 12)));
   });
 
@@ -68,7 +35,7 @@ describe('AdamW', () => {
     const sequence = gradientSequence(6);
     const params = makeParams(sequence.initial, 'f32');
     runSequence(new AdamW(params, options), params, sequence, 0, 6);
-    const expected = referenceAdamW(sequence.initial, sequence.grads, options);
+    const expected = referenceAdam(sequence.initial, sequence.grads, options, true);
     valuesOf(params).forEach((row, p) => row.forEach((value, i) => expect(value).toBeCloseTo(expected[p]![i]!, 5)));
   });
 

@@ -48,6 +48,45 @@ export function makeParams(values: readonly number[][], dtype: 'f32' | 'f64'): T
   return values.map((row) => (dtype === 'f64' ? tensor64(row, [row.length], { requiresGrad: true }) : tensor32(row, [row.length], { requiresGrad: true })));
 }
 
+/** Hyperparameters of the reference Adam/AdamW below. */
+export interface AdamReferenceOptions {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  weightDecay: number;
+  amsgrad: boolean;
+  maximize: boolean;
+}
+
+/**
+ * PyTorch's Adam (`decoupled` false: L2 decay in the gradient) or AdamW (`decoupled` true: θ ← θ(1 − γλ) first) in
+ * float64 on plain arrays, AMSGrad as the running maximum of v.
+ */
+export function referenceAdam(initial: number[][], grads: number[][][], o: AdamReferenceOptions, decoupled: boolean): number[][] {
+  const theta = initial.map((row) => [...row]);
+  const m = theta.map((row) => row.map(() => 0));
+  const v = theta.map((row) => row.map(() => 0));
+  const vMax = theta.map((row) => row.map(() => 0));
+  grads.forEach((stepGrads, step) => {
+    const t = step + 1;
+    theta.forEach((param, p) => {
+      param.forEach((value, i) => {
+        const start = decoupled ? value * (1 - o.learningRate * o.weightDecay) : value;
+        const raw = o.maximize ? -stepGrads[p]![i]! : stepGrads[p]![i]!;
+        const g = decoupled ? raw : raw + o.weightDecay * value;
+        m[p]![i] = o.beta1 * m[p]![i]! + (1 - o.beta1) * g;
+        v[p]![i] = o.beta2 * v[p]![i]! + (1 - o.beta2) * g * g;
+        vMax[p]![i] = Math.max(vMax[p]![i]!, v[p]![i]!);
+        const mHat = m[p]![i]! / (1 - o.beta1 ** t);
+        const vHat = (o.amsgrad ? vMax[p]![i]! : v[p]![i]!) / (1 - o.beta2 ** t);
+        param[i] = start - (o.learningRate * mHat) / (Math.sqrt(vHat) + o.epsilon);
+      });
+    });
+  });
+  return theta;
+}
+
 /** Runs steps `from..to-1` of a gradient sequence through an optimizer, setting each `.grad` directly. */
 export function runSequence(optimizer: AnyOptimizer, params: readonly Tensor[], sequence: GradientSequence, from: number, to: number, scheduler?: LRScheduler): void {
   for (let step = from; step < to; step++) {
