@@ -202,6 +202,7 @@ const kernels: Kernels<JsBuffer> = {
 function denseFloatArrays(kernel: string, views: Record<string, View>): Record<string, FloatArray> {
   const entries = Object.entries(views);
   const [firstName, first] = entries[0] as [string, View];
+  const dtype = dtypeOf(floatData(kernel, firstName, first));
   const arrays: Record<string, FloatArray> = {};
   for (const [name, view] of entries) {
     const array = floatData(kernel, name, view);
@@ -213,9 +214,7 @@ function denseFloatArrays(kernel: string, views: Record<string, View>): Record<s
     if (view.offset < 0 || view.offset + size > array.length) {
       throw new ShapeError(`${kernel}: ${name} (offset ${view.offset}, ${size} elements) overruns its buffer of ${array.length}`);
     }
-    if (dtypeOf(array) !== dtypeOf(floatData(kernel, firstName, first))) {
-      throw new DTypeError(`${kernel}: ${name} is ${dtypeOf(array)}, ${firstName} ${dtypeOf(floatData(kernel, firstName, first))}`);
-    }
+    if (dtypeOf(array) !== dtype) throw new DTypeError(`${kernel}: ${name} is ${dtypeOf(array)}, ${firstName} ${dtype}`);
     arrays[name] = array.subarray(view.offset, view.offset + size);
   }
   return arrays;
