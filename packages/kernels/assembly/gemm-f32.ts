@@ -204,11 +204,7 @@ export function sgemm(
     sgemmDot(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     return;
   }
-  const tile = work;
-  const packedA = work + 256;
-  const packedB = packedA + <usize>(SGEMM_MC * SGEMM_KC * A_BYTES);
-  const aRow = transA ? 1 : lda;
-  const aK = transA ? lda : 1;
+  const packedB = work + 256 + <usize>(SGEMM_MC * SGEMM_KC * A_BYTES);
   const bCol = transB ? ldb : 1;
   const bK = transB ? 1 : ldb;
   for (let jc = 0; jc < n; jc += SGEMM_NC) {
@@ -216,21 +212,83 @@ export function sgemm(
     for (let pc = 0; pc < k; pc += SGEMM_KC) {
       const kc = min(SGEMM_KC, k - pc);
       packB(b + (<usize>pc * bK + <usize>jc * bCol) * 4, bCol, bK, nc, kc, packedB);
-      // The first k-block applies beta; later ones accumulate onto it.
-      const blockBeta: f32 = pc == 0 ? beta : 1;
-      for (let ic = 0; ic < m; ic += SGEMM_MC) {
-        const mc = min(SGEMM_MC, m - ic);
-        packA(a + (<usize>ic * aRow + <usize>pc * aK) * 4, aRow, aK, mc, kc, packedA);
-        const cBlock = c + (<usize>ic * ldc + <usize>jc) * 4;
-        for (let jr = 0; jr < nc; jr += NR) {
-          const nr = min(NR, nc - jr);
-          const pb = packedB + <usize>jr * kc * 4;
-          for (let ir = 0; ir < mc; ir += MR) {
-            const mr = min(MR, mc - ir);
-            inline.always(micro(kc, packedA + <usize>ir * kc * A_BYTES, pb, cBlock + (<usize>ir * ldc + <usize>jr) * 4, ldc, mr, nr, alpha, blockBeta, tile));
-          }
-        }
+      blockRows(transA, m, nc, kc, alpha, a + <usize>pc * (transA ? lda : 1) * 4, lda, packedB, pc == 0 ? beta : 1, c + <usize>jc * 4, ldc, work);
+    }
+  }
+}
+
+// C[m x nc] = alpha * op(A)[m x kc] @ one packed (kc x nc) panel of B + beta * C, packing A block by block into
+// `work` (the tile and packed A regions of SGEMM_WORK_BYTES). The first k-block passes beta; later ones pass 1.
+function blockRows(
+  transA: bool, m: i32, nc: i32, kc: i32, alpha: f32, a: usize, lda: i32, packedB: usize, beta: f32, c: usize, ldc: i32,
+  work: usize,
+): void {
+  const tile = work;
+  const packedA = work + 256;
+  const aRow = transA ? 1 : lda;
+  const aK = transA ? lda : 1;
+  for (let ic = 0; ic < m; ic += SGEMM_MC) {
+    const mc = min(SGEMM_MC, m - ic);
+    packA(a + <usize>ic * aRow * 4, aRow, aK, mc, kc, packedA);
+    const cBlock = c + <usize>ic * ldc * 4;
+    for (let jr = 0; jr < nc; jr += NR) {
+      const nr = min(NR, nc - jr);
+      const pb = packedB + <usize>jr * kc * 4;
+      for (let ir = 0; ir < mc; ir += MR) {
+        const mr = min(MR, mc - ir);
+        inline.always(micro(kc, packedA + <usize>ir * kc * A_BYTES, pb, cBlock + (<usize>ir * ldc + <usize>jr) * 4, ldc, mr, nr, alpha, beta, tile));
       }
+    }
+  }
+}
+
+/** Columns of op(B) rounded up to whole slivers: the packed layout's width. */
+function paddedColumns(n: i32): i32 {
+  return (n + NR - 1) & ~(NR - 1);
+}
+
+/** Bytes of op(B) (k x n) packed whole by sgemmPackB: every (n-block, k-block) panel of slivers, back to back. */
+export function sgemmPackedBytes(n: i32, k: i32): usize {
+  return <usize>paddedColumns(n) * <usize>k * 4;
+}
+
+/**
+ * Packs columns [j0, j1) of op(B) (k x n) into `packed`, laid out as sgemm packs its panels: the block of columns
+ * jc (a multiple of SGEMM_NC) starts at jc * k floats, its k-block pc at pc * (padded block width), its sliver
+ * of columns j at (j - jc) * kc. j0 must be a multiple of NR; threads may pack disjoint ranges concurrently.
+ */
+export function sgemmPackB(transB: bool, n: i32, k: i32, b: usize, ldb: i32, packed: usize, j0: i32, j1: i32): void {
+  const bCol = transB ? ldb : 1;
+  const bK = transB ? 1 : ldb;
+  j1 = min(j1, n);
+  for (let jc = j0 - j0 % SGEMM_NC; jc < j1; jc += SGEMM_NC) {
+    const nc = min(SGEMM_NC, n - jc);
+    const from = max(j0, jc);
+    const to = min(j1, jc + nc);
+    const width = paddedColumns(nc);
+    for (let pc = 0; pc < k; pc += SGEMM_KC) {
+      const kc = min(SGEMM_KC, k - pc);
+      const dst = packed + (<usize>jc * k + <usize>pc * width + <usize>(from - jc) * kc) * 4;
+      packB(b + (<usize>pc * bK + <usize>from * bCol) * 4, bCol, bK, to - from, kc, dst);
+    }
+  }
+}
+
+/**
+ * sgemm with op(B) already packed whole by sgemmPackB (same n and k): threads that split C by rows share one
+ * packing of B instead of each packing its own. `work` is the caller's SGEMM_WORK_BYTES scratch.
+ */
+export function sgemmPacked(
+  transA: bool, m: i32, n: i32, k: i32, alpha: f32, a: usize, lda: i32, packed: usize, beta: f32, c: usize, ldc: i32,
+  work: usize,
+): void {
+  for (let jc = 0; jc < n; jc += SGEMM_NC) {
+    const nc = min(SGEMM_NC, n - jc);
+    const width = paddedColumns(nc);
+    for (let pc = 0; pc < k; pc += SGEMM_KC) {
+      const kc = min(SGEMM_KC, k - pc);
+      const panel = packed + (<usize>jc * k + <usize>pc * width) * 4;
+      blockRows(transA, m, nc, kc, alpha, a + <usize>pc * (transA ? lda : 1) * 4, lda, panel, pc == 0 ? beta : 1, c + <usize>jc * 4, ldc, work);
     }
   }
 }

@@ -56,3 +56,47 @@ export function scatterAddF32(updates: usize, index: usize, out: usize, outer: i
 export function scatterAddF64(updates: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, inner: i32): void {
   scatterAddLoop<f64>(updates, index, out, outer, n, m, inner);
 }
+
+// Row variants: the index is constant along the inner axes (a broadcast (outer, m) index, as embedding and
+// indexSelect build it), so whole rows of `inner` elements move at once.
+
+/** out[o, j, :] = x[o, index[o, j], :] over dense x (outer, n, inner) and out (outer, m, inner); indices checked. */
+export function gatherRows(x: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, rowBytes: i32): void {
+  let position = 0;
+  for (let o = 0; o < outer; o++) {
+    const base = x + <usize>o * n * rowBytes;
+    for (let j = 0; j < m; j++, position++) {
+      const k = load<i32>(index + ((<usize>position) << 2));
+      memory.copy(out + <usize>position * rowBytes, base + <usize>k * rowBytes, rowBytes);
+    }
+  }
+}
+
+function scatterAddRowsLoop<T>(updates: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, inner: i32): void {
+  const shift = alignof<T>();
+  const rowBytes = <usize>inner << shift;
+  const vectorBytes = rowBytes & ~15;
+  let position = 0;
+  for (let o = 0; o < outer; o++) {
+    const base = out + <usize>o * n * rowBytes;
+    for (let j = 0; j < m; j++, position++) {
+      const row = base + <usize>load<i32>(index + ((<usize>position) << 2)) * rowBytes;
+      const from = updates + <usize>position * rowBytes;
+      for (let at: usize = 0; at < vectorBytes; at += 16) {
+        const sum = sizeof<T>() == 4 ? f32x4.add(v128.load(row + at), v128.load(from + at)) : f64x2.add(v128.load(row + at), v128.load(from + at));
+        v128.store(row + at, sum);
+      }
+      for (let at = vectorBytes; at < rowBytes; at += sizeof<T>()) store<T>(row + at, load<T>(row + at) + load<T>(from + at));
+    }
+  }
+}
+
+/** out[o, index[o, j], :] += updates[o, j, :] over dense f32 updates (outer, m, inner) and out (outer, n, inner). */
+export function scatterAddRowsF32(updates: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, inner: i32): void {
+  scatterAddRowsLoop<f32>(updates, index, out, outer, n, m, inner);
+}
+
+/** The f64 twin of scatterAddRowsF32. */
+export function scatterAddRowsF64(updates: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, inner: i32): void {
+  scatterAddRowsLoop<f64>(updates, index, out, outer, n, m, inner);
+}

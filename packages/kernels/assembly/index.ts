@@ -1,5 +1,5 @@
 // Entry of the WASM kernels module: memory is managed by the JS glue (src/wasm), which allocates from heapBase().
-export { sgemm, SGEMM_WORK_BYTES } from './gemm-f32';
+export { sgemm, sgemmPackB, sgemmPacked, sgemmPackedBytes, SGEMM_WORK_BYTES } from './gemm-f32';
 export { dgemm, DGEMM_WORK_BYTES } from './gemm-f64';
 export { binaryF32, binaryF64, binaryRowsF32, binaryRowsF64, unaryF32, unaryF64 } from './elementwise';
 export {
@@ -13,5 +13,5 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { im2colF32, im2colF64, col2imF32, col2imF64, zeroBytes } from './conv';
-export { indicesInRange, gatherF32, gatherF64, scatterAddF32, scatterAddF64 } from './index-ops';
+export { indicesInRange, gatherF32, gatherF64, gatherRows, scatterAddF32, scatterAddF64, scatterAddRowsF32, scatterAddRowsF64 } from './index-ops';
 export { adamStepF32, adamStepF64 } from './optimizer';

@@ -65,7 +65,7 @@ export function negativeLogLikelihood(name: string, logProbs: Tensor, target: Te
       `${name}: class indices ${formatShape(index.shape)} must have the shape of input ${formatShape(logProbs.shape)} without its last (class) axis`,
     );
   }
-  checkIndices(name, index, logProbs.rank - 1, classes, `input ${formatShape(logProbs.shape)}`);
+  checkIndices(name, index, logProbs.rank - 1, classes, () => `input ${formatShape(logProbs.shape)}`);
   const picked = gatherUnchecked(logProbs, unsqueeze(index, -1), logProbs.rank - 1);
   return neg(squeeze(picked, { axis: -1 }));
 }

@@ -50,14 +50,14 @@ export function scatterAddUnchecked(x: Tensor, index: Tensor, updates: Tensor, a
   return apply(scatterAddDef, [x, index, updates], { axis });
 }
 
-/** Throws unless `index` is an i32 tensor whose entries all lie in `[0, extent)`. */
-export function checkIndices(name: string, index: Tensor, axis: number, extent: number, context: string): void {
+/** Throws unless `index` is an i32 tensor whose entries all lie in `[0, extent)`; `context` is formatted only then. */
+export function checkIndices(name: string, index: Tensor, axis: number, extent: number, context: () => string): void {
   if (index.dtype !== 'i32') throw new DTypeError(`${name}: indices must be an i32 tensor (got ${index.dtype})`);
   const values = index.data;
   for (let position = 0; position < values.length; position++) {
     const value = values[position] as number;
     if (value < 0 || value >= extent) {
-      throw new ShapeError(`${name}: index ${value} is out of range for axis ${axis} of extent ${extent} (${context})`);
+      throw new ShapeError(`${name}: index ${value} is out of range for axis ${axis} of extent ${extent} (${context()})`);
     }
   }
 }

@@ -1,6 +1,6 @@
 // Conformance suites of matmul, gather, scatterAdd, im2col and col2im.
 import { expect, it } from 'vitest';
-import type { ConvGeometry, Kernels } from '../backend';
+import type { Backend, ConvGeometry, Kernels } from '../backend';
 import type { FloatDType } from '../dtype';
 import { randomArray } from '../internal/nd-layout';
 import { Random } from '../random';
@@ -9,7 +9,7 @@ import { gatherStrided } from '../strided/gather-strided';
 import { im2colStrided } from '../strided/im2col-strided';
 import { matmulStrided } from '../strided/matmul-strided';
 import { scatterAddStrided } from '../strided/scatter-add-strided';
-import { expectBuffer, INPUT_KINDS, operand, OUTPUT_KINDS, type KernelSuite } from './conformance-context';
+import { expectBuffer, INPUT_KINDS, operand, OUTPUT_KINDS, upload, type KernelSuite, type Operand } from './conformance-context';
 
 const FLOATS: FloatDType[] = ['f32', 'f64'];
 
@@ -50,6 +50,22 @@ const matmul: KernelSuite = (backend) => {
 
 const X_SHAPES = [[6], [3, 4], [2, 3, 4], [4, 1, 3]];
 
+/** (x shape, axis, index extent along it): rows of 1, odd, vector-sized and ragged widths, with and without outer axes. */
+const ROW_CASES: [number[], number, number][] = [[[5, 1], 0, 7], [[4, 13], 0, 9], [[6, 8], 0, 3], [[3, 5, 9], 1, 6], [[2, 4, 2, 3], 1, 5]];
+
+/** A dense (x shape up to axis) i32 index broadcast with stride 0 over the axes after `axis`, as embedding builds it. */
+function rowIndex(backend: () => Backend, random: Random, shape: number[], axis: number, extent: number): Operand<Int32Array> {
+  const leading = shape.slice(0, axis + 1);
+  const host = new Int32Array(leading.reduce((product, size) => product * size, 1)).map(() => random.integer(extent));
+  const strides = shape.map(() => 0);
+  let step = 1;
+  for (let d = axis; d >= 0; d--) {
+    strides[d] = step;
+    step *= shape[d] as number;
+  }
+  return upload(backend(), host, { shape, strides, offset: 0, length: host.length });
+}
+
 const gather: KernelSuite = (backend) => {
   for (const dtype of FLOATS) {
     it(`gathers along every axis on every layout (${dtype})`, async () => {
@@ -72,6 +88,26 @@ const gather: KernelSuite = (backend) => {
             await expectBuffer(backend(), out, expected, `${kind} x ${xShape.join('x')} index ${shape.join('x')} axis ${axis}`);
           }
         }
+      }
+    });
+  }
+  for (const dtype of FLOATS) {
+    it(`gathers whole rows with an index broadcast along the inner axes (${dtype})`, async () => {
+      const random = new Random(15);
+      for (const [xShape, axis, extent] of ROW_CASES) {
+        const shape = xShape.map((size, d) => (d === axis ? extent : size));
+        const x = operand(backend(), random, xShape, 'contiguous', (n) => randomArray(random, dtype, n));
+        const index = rowIndex(backend, random, shape, axis, xShape[axis] as number);
+        const out = operand(backend(), random, shape, 'contiguous', (n) => randomArray(random, dtype, n), false);
+        const expected = out.host.slice();
+        gatherStrided(
+          shape, axis,
+          xShape, x.host, x.layout.strides, x.layout.offset,
+          index.host, index.layout.strides, index.layout.offset,
+          expected, out.layout.strides, out.layout.offset,
+        );
+        backend().kernels.gather(x.view, index.view, axis, out.view);
+        await expectBuffer(backend(), out, expected, `rows x ${xShape.join('x')} index ${shape.join('x')} axis ${axis}`);
       }
     });
   }
@@ -107,6 +143,30 @@ const scatterAdd: KernelSuite = (backend) => {
             await expectBuffer(backend(), out, expected, `${kind} out ${outShape.join('x')} index ${shape.join('x')} axis ${axis}`, rtol, atol);
           }
         }
+      }
+    });
+  }
+};
+
+const scatterAddRows: KernelSuite = (backend) => {
+  for (const dtype of FLOATS) {
+    it(`adds whole rows with an index broadcast along the inner axes, repeats accumulating (${dtype})`, async () => {
+      const random = new Random(16);
+      const [rtol, atol] = dtype === 'f32' ? [1e-5, 1e-5] : [1e-12, 1e-12];
+      for (const [outShape, axis, extent] of ROW_CASES) {
+        const shape = outShape.map((size, d) => (d === axis ? extent : size));
+        const updates = operand(backend(), random, shape, 'contiguous', (n) => randomArray(random, dtype, n));
+        const index = rowIndex(backend, random, shape, axis, outShape[axis] as number);
+        const out = operand(backend(), random, outShape, 'contiguous', (n) => randomArray(random, dtype, n), false);
+        const expected = out.host.slice();
+        scatterAddStrided(
+          shape, axis,
+          updates.host, updates.layout.strides, updates.layout.offset,
+          index.host, index.layout.strides, index.layout.offset,
+          outShape, expected, out.layout.strides, out.layout.offset,
+        );
+        backend().kernels.scatterAdd(updates.view, index.view, axis, out.view);
+        await expectBuffer(backend(), out, expected, `rows out ${outShape.join('x')} index ${shape.join('x')} axis ${axis}`, rtol, atol);
       }
     });
   }
@@ -168,7 +228,10 @@ const col2im: KernelSuite = (backend) => {
 export const INDEXING_SUITES: Pick<Record<keyof Kernels, KernelSuite>, 'matmul' | 'gather' | 'scatterAdd' | 'im2col' | 'col2im'> = {
   matmul,
   gather,
-  scatterAdd,
+  scatterAdd: (backend) => {
+    scatterAdd(backend);
+    scatterAddRows(backend);
+  },
   im2col,
   col2im,
 };

@@ -62,10 +62,13 @@ describe('createWasmBackend({ threads: 2 })', () => {
     await expect(createWasmBackend({ threads: 1.5 })).rejects.toThrow('createWasmBackend: threads must be a positive integer (got 1.5)');
   });
 
-  // Column splits (n >= m), row splits (m > n), ragged bands, transposed operands and a single column.
+  // Column splits (n >= m), row splits (m > n), ragged bands, transposed operands and a single column. f32 with
+  // m >= 96 packs B once for all threads: ragged slivers, several k-blocks (k > 256) and n-blocks (n > 512), and a
+  // B too large for the shared buffer (1030 x 1020), which falls back to per-band packing.
   const shapes: [number, number, number][] = [[37, 53, 29], [8, 300, 130], [130, 70, 9], [200, 260, 200], [64, 1, 1], [1, 5, 64], [3, 700, 1]];
+  const f32Shapes: [number, number, number][] = [[120, 300, 530], [97, 600, 77], [100, 1030, 1020]];
   for (const dtype of ['f32', 'f64'] as const) {
-    for (const [m, k, n] of shapes) {
+    for (const [m, k, n] of dtype === 'f32' ? [...shapes, ...f32Shapes] : shapes) {
       it(`matches a plain loop for ${dtype} ${m}x${k} @ ${k}x${n}, plain and transposed`, async () => {
         const backend = await threaded();
         const tolerance = dtype === 'f32' ? 1e-5 * Math.sqrt(k) : 1e-13 * Math.sqrt(k);

@@ -29,7 +29,7 @@ export function embedding(weight: Tensor, indices: Tensor | readonly number[]): 
   if (weight.rank !== 2) throw new ShapeError(`embedding: weight must be 2-d (V, D) (got ${formatShape(weight.shape)})`);
   const index = indexTensor('embedding', indices, weight);
   const [vocabulary, width] = weight.shape as [number, number];
-  checkIndices('embedding', index, 0, vocabulary, `weight ${formatShape(weight.shape)}`);
+  checkIndices('embedding', index, 0, vocabulary, () => `weight ${formatShape(weight.shape)}`);
   const rows = broadcastTo(reshape(index, [index.size, 1]), [index.size, width]);
   return reshape(gatherUnchecked(weight, rows, 0), [...index.shape, width]);
 }

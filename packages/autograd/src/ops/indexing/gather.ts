@@ -43,6 +43,6 @@ export interface GatherOptions {
 export function gather(x: Tensor, index: Tensor, options: GatherOptions): Tensor {
   const axis = normalizeAxis('gather', options.axis, x.rank);
   checkIndexShape('gather', x, index, axis);
-  checkIndices('gather', index, axis, x.shape[axis] as number, `x ${formatShape(x.shape)}, index ${formatShape(index.shape)}`);
+  checkIndices('gather', index, axis, x.shape[axis] as number, () => `x ${formatShape(x.shape)}, index ${formatShape(index.shape)}`);
   return gatherUnchecked(x, index, axis);
 }

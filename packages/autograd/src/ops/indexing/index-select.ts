@@ -28,7 +28,7 @@ export function indexSelect(x: Tensor, axis: number, indices: Tensor | readonly 
   const along = normalizeAxis('indexSelect', axis, x.rank);
   const index = indexTensor('indexSelect', indices, x);
   if (index.rank !== 1) throw new ShapeError(`indexSelect: indices must be 1-d (got ${formatShape(index.shape)})`);
-  checkIndices('indexSelect', index, along, x.shape[along] as number, `x ${formatShape(x.shape)}`);
+  checkIndices('indexSelect', index, along, x.shape[along] as number, () => `x ${formatShape(x.shape)}`);
   const count = index.size;
   const shape = x.shape.map((extent, position) => (position === along ? count : extent));
   const lanes = reshape(index, x.shape.map((_, position) => (position === along ? count : 1)));

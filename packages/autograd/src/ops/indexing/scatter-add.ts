@@ -33,6 +33,6 @@ export function scatterAdd(x: Tensor, index: Tensor, updates: Tensor, options: G
     throw new ShapeError(`scatterAdd: updates ${formatShape(updates.shape)} must have the shape of index ${formatShape(index.shape)}`);
   }
   checkIndexShape('scatterAdd', x, index, axis);
-  checkIndices('scatterAdd', index, axis, x.shape[axis] as number, `x ${formatShape(x.shape)}, index ${formatShape(index.shape)}`);
+  checkIndices('scatterAdd', index, axis, x.shape[axis] as number, () => `x ${formatShape(x.shape)}, index ${formatShape(index.shape)}`);
   return scatterAddUnchecked(x, index, updates, axis);
 }

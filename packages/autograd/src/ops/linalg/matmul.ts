@@ -44,14 +44,15 @@ const matmulDef = defineOp<void>({
 
 /** Checks ranks, inner extents, batch axes and dtypes, with the caller's original shapes in the messages. */
 function checkOperands(a: Tensor, b: Tensor): void {
-  const shapes = `${formatShape(a.shape)} @ ${formatShape(b.shape)}`;
-  if (a.rank === 0 || b.rank === 0) throw new ShapeError(`matmul: both operands need at least one dimension (got ${shapes})`);
+  // Formatted only when an error is thrown: matmul runs hundreds of times per training step.
+  const shapes = (): string => `${formatShape(a.shape)} @ ${formatShape(b.shape)}`;
+  if (a.rank === 0 || b.rank === 0) throw new ShapeError(`matmul: both operands need at least one dimension (got ${shapes()})`);
   if (a.dtype === 'i32' || b.dtype === 'i32') throw new DTypeError(`matmul: needs float tensors (got ${a.dtype} @ ${b.dtype})`);
   const inner = a.shape[a.rank - 1] as number;
   const rows = b.shape[b.rank === 1 ? 0 : b.rank - 2] as number;
-  if (inner !== rows) throw new ShapeError(`matmul: inner dimensions differ (${shapes})`);
+  if (inner !== rows) throw new ShapeError(`matmul: inner dimensions differ (${shapes()})`);
   if (batchShape(a.shape.slice(0, -2), b.shape.slice(0, -2)) === null) {
-    throw new ShapeError(`matmul: batch dimensions cannot be broadcast (${shapes})`);
+    throw new ShapeError(`matmul: batch dimensions cannot be broadcast (${shapes()})`);
   }
 }
 

@@ -48,14 +48,14 @@ export interface AttentionOptions {
  * @category Activation
  */
 export function scaledDotProductAttention(q: Tensor, k: Tensor, v: Tensor, options: AttentionOptions = {}): Tensor {
-  const shapes = `q ${formatShape(q.shape)}, k ${formatShape(k.shape)}, v ${formatShape(v.shape)}`;
-  if (q.rank < 2 || k.rank < 2 || v.rank < 2) throw new ShapeError(`scaledDotProductAttention: q, k and v need rank 2 or more (${shapes})`);
-  if (q.dtype === 'i32' || k.dtype === 'i32' || v.dtype === 'i32') throw new DTypeError(`scaledDotProductAttention: needs float q, k and v (${shapes})`);
+  const shapes = (): string => `q ${formatShape(q.shape)}, k ${formatShape(k.shape)}, v ${formatShape(v.shape)}`;
+  if (q.rank < 2 || k.rank < 2 || v.rank < 2) throw new ShapeError(`scaledDotProductAttention: q, k and v need rank 2 or more (${shapes()})`);
+  if (q.dtype === 'i32' || k.dtype === 'i32' || v.dtype === 'i32') throw new DTypeError(`scaledDotProductAttention: needs float q, k and v (${shapes()})`);
   const depth = q.shape[q.rank - 1] as number;
   const queries = q.shape[q.rank - 2] as number;
   const keys = k.shape[k.rank - 2] as number;
-  if (k.shape[k.rank - 1] !== depth) throw new ShapeError(`scaledDotProductAttention: q and k feature sizes differ (${shapes})`);
-  if (v.shape[v.rank - 2] !== keys) throw new ShapeError(`scaledDotProductAttention: k and v sequence lengths differ (${shapes})`);
+  if (k.shape[k.rank - 1] !== depth) throw new ShapeError(`scaledDotProductAttention: q and k feature sizes differ (${shapes()})`);
+  if (v.shape[v.rank - 2] !== keys) throw new ShapeError(`scaledDotProductAttention: k and v sequence lengths differ (${shapes()})`);
   let scores = scaleBy(matmul(q, transpose(k, -2, -1)), options.scale ?? 1 / Math.sqrt(depth));
   const { mask } = options;
   if (mask !== undefined) scores = mask.dtype === 'i32' ? where(mask, scores, -Infinity) : add(scores, cast(mask, scores.dtype));

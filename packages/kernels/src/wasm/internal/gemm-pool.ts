@@ -31,6 +31,15 @@ const ROW_ALIGN = 4;
 const BANDS_PER_THREAD = 3;
 /** Narrowest band worth its own packing of the other operand. */
 const MIN_BAND = 64;
+/** Bytes reserved for a B packed once and shared by row bands (op(B) up to 1M floats, e.g. 1024 x 1024). */
+const SHARED_PACK_BYTES = 4 << 20;
+/** Fewest rows of C for the shared-B row split (below it, column bands re-pack only a small A). */
+const SHARED_PACK_MIN_ROWS = 96;
+/** Columns of B per packing chunk the threads take from the shared counter (a multiple of the sliver width). */
+const PACK_CHUNK_COLUMNS = 64;
+/** sgemm's dot-product route (gemm-f32.ts DOT_MIN_K / DOT_MAX_SIDE) never packs B. */
+const DOT_MIN_K = 512;
+const DOT_MAX_SIDE = 32;
 
 interface Lane {
   readonly worker: SpawnedWorker;
@@ -76,7 +85,9 @@ export class GemmPool {
   private readonly lanes: Lane[] = [];
   private readonly exports: KernelsExports;
   private readonly threshold: number;
+  /** Shared counters: 0 the next band, 1 the next B packing chunk, 2 the packing chunks done. */
   private readonly counter: Int32Array;
+  private readonly packed: number;
   private disposed = false;
 
   constructor(
@@ -86,8 +97,9 @@ export class GemmPool {
     this.exports = exports;
     this.threshold = threshold;
     const workBytes = Math.max(Number(exports.SGEMM_WORK_BYTES.value), Number(exports.DGEMM_WORK_BYTES.value));
-    const counter = allocate(4);
-    this.counter = new Int32Array(exports.memory.buffer, counter, 1);
+    const counter = allocate(16);
+    this.counter = new Int32Array(exports.memory.buffer, counter, 3);
+    this.packed = allocate(SHARED_PACK_BYTES);
     for (let index = 0; index < workers; index++) {
       const control = allocate(CONTROL_BYTES);
       const work = allocate(workBytes);
@@ -128,6 +140,10 @@ export class GemmPool {
       this.run(call, work);
       return;
     }
+    if (this.sharesPackedB(call)) {
+      this.gemmSharedB(call, work, lanes.slice(0, Math.min(lanes.length, Math.ceil(call.m / ROW_ALIGN) - 1)));
+      return;
+    }
     const minimum = Math.max(align, Math.ceil(extent / parts / align) * align);
     const band = Math.max(Math.min(minimum, MIN_BAND), Math.ceil(extent / (parts * BANDS_PER_THREAD) / align) * align);
     const bands = Math.ceil(extent / band);
@@ -139,6 +155,44 @@ export class GemmPool {
       const start = index * band;
       const size = Math.min(band, extent - start);
       this.run(byColumns ? bandColumns(call, start, size, bytes) : bandRows(call, start, size, bytes), work);
+    }
+    let failed = false;
+    for (const lane of used) failed = this.await(lane) || failed;
+    if (failed) throw new BackendError('wasm: a GEMM worker failed (out-of-bounds access or engine error)');
+  }
+
+  /** Whether `call` splits by rows over one packing of B: enough rows, a B that fits, not the dot-product route. */
+  private sharesPackedB(call: GemmCall): boolean {
+    if (!call.single || call.m < SHARED_PACK_MIN_ROWS) return false;
+    if (!call.transA && call.transB && call.k >= DOT_MIN_K && Math.min(call.m, call.n) <= DOT_MAX_SIDE) return false;
+    return this.exports.sgemmPackedBytes(call.n, call.k) <= SHARED_PACK_BYTES;
+  }
+
+  // All threads first pack B's column chunks into the shared buffer, wait until every chunk is in, then take row
+  // bands that each pack only their own rows of A: no operand is packed twice.
+  private gemmSharedB(call: GemmCall, work: number, used: readonly Lane[]): void {
+    const threads = used.length + 1;
+    const band = Math.max(ROW_ALIGN, Math.ceil(call.m / (threads * BANDS_PER_THREAD) / ROW_ALIGN) * ROW_ALIGN);
+    const bands = Math.ceil(call.m / band);
+    const chunks = Math.ceil(call.n / PACK_CHUNK_COLUMNS);
+    const { counter, exports, packed } = this;
+    Atomics.store(counter, 0, 0);
+    Atomics.store(counter, 1, 0);
+    Atomics.store(counter, 2, 0);
+    for (const lane of used) this.post(lane, call, false, call.m, band, bands, chunks);
+    const transB = call.transB ? 1 : 0;
+    for (let index = Atomics.add(counter, 1, 1); index < chunks; index = Atomics.add(counter, 1, 1)) {
+      exports.sgemmPackB(transB, call.n, call.k, call.b, call.ldb, packed, index * PACK_CHUNK_COLUMNS, (index + 1) * PACK_CHUNK_COLUMNS);
+      Atomics.add(counter, 2, 1);
+    }
+    // A chunk taken by a worker is being packed right now: the wait is short.
+    while (Atomics.load(counter, 2) < chunks);
+    const transA = call.transA ? 1 : 0;
+    const aRow = call.transA ? 4 : call.lda * 4;
+    for (let index = Atomics.add(counter, 0, 1); index < bands; index = Atomics.add(counter, 0, 1)) {
+      const start = index * band;
+      const rows = Math.min(band, call.m - start);
+      exports.sgemmPacked(transA, rows, call.n, call.k, 1, call.a + start * aRow, call.lda, packed, 0, call.c + start * call.ldc * 4, call.ldc, work);
     }
     let failed = false;
     for (const lane of used) failed = this.await(lane) || failed;
@@ -162,7 +216,8 @@ export class GemmPool {
     gemm(call.transA ? 1 : 0, call.transB ? 1 : 0, call.m, call.n, call.k, 1, call.a, call.lda, call.b, call.ldb, 0, call.c, call.ldc, work);
   }
 
-  private post(lane: Lane, call: GemmCall, byColumns: boolean, extent: number, band: number, bands: number): void {
+  /** Posts one job; `chunks` > 0 selects the shared-B mode (pack B's chunks first, then row bands over it). */
+  private post(lane: Lane, call: GemmCall, byColumns: boolean, extent: number, band: number, bands: number, chunks = 0): void {
     const { words, floats } = lane;
     words[2] = call.single ? 0 : 1;
     words[3] = 0;
@@ -182,6 +237,9 @@ export class GemmPool {
     words[17] = extent;
     words[18] = band;
     words[19] = bands;
+    words[20] = chunks;
+    words[21] = this.packed;
+    words[22] = PACK_CHUNK_COLUMNS;
     floats[0] = 1;
     floats[1] = 0;
     // The sequentially consistent store publishes the plain writes above.

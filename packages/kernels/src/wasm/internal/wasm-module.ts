@@ -22,6 +22,15 @@ export interface KernelsExports {
     transA: number, transB: number, m: number, n: number, k: number, alpha: number,
     a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number, work: number,
   ): void;
+  /** Bytes of op(B) (k x n) packed whole by sgemmPackB. */
+  sgemmPackedBytes(n: number, k: number): number;
+  /** Packs columns [j0, j1) of op(B) into the whole-B layout sgemmPacked reads. */
+  sgemmPackB(transB: number, n: number, k: number, b: number, ldb: number, packed: number, j0: number, j1: number): void;
+  /** sgemm over a B packed whole by sgemmPackB. */
+  sgemmPacked(
+    transA: number, m: number, n: number, k: number, alpha: number, a: number, lda: number, packed: number, beta: number,
+    c: number, ldc: number, work: number,
+  ): void;
   dgemm(
     transA: number, transB: number, m: number, n: number, k: number, alpha: number,
     a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number, work: number,
@@ -46,6 +55,9 @@ export interface KernelsExports {
   indicesInRange(index: number, count: number, n: number): number;
   gatherF32(x: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
   gatherF64(x: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
+  gatherRows(x: number, index: number, out: number, outer: number, n: number, m: number, rowBytes: number): void;
+  scatterAddRowsF32(updates: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
+  scatterAddRowsF64(updates: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
   scatterAddF32(updates: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
   scatterAddF64(updates: number, index: number, out: number, outer: number, n: number, m: number, inner: number): void;
   sumAxisF32(x: number, out: number, outer: number, n: number, inner: number): void;
