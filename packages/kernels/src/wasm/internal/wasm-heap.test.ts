@@ -24,4 +24,11 @@ describe('WasmHeap', () => {
     expect(Array.from(new Uint8Array(memory.buffer, first, 64)).every((byte) => byte === 0)).toBe(true);
     expect(heap.highWater).toBe(192 + 131072);
   });
+
+  it('reports running out of memory with the usual cause', () => {
+    const heap = new WasmHeap(new WebAssembly.Memory({ initial: 1, maximum: 2 }), 0);
+    expect(() => heap.allocate(200_000)).toThrow(
+      /^wasm: out of memory allocating 200000 bytes \(memory\.grow by \d+ pages failed\); dead tensors are reclaimed between event-loop turns/,
+    );
+  });
 });

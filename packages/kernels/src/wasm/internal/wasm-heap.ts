@@ -7,6 +7,9 @@ const ALIGN = 64;
 const POWER_OF_TWO_LIMIT = 65536;
 /** wasm32 addresses stop at 4 GiB. */
 const MAX_BYTES = 65536 * PAGE_BYTES;
+/** The usual cause of running out: finalizers return dead tensors' blocks only between event-loop turns. */
+const OUT_OF_MEMORY_HINT =
+  'dead tensors are reclaimed between event-loop turns: a loop that never awaits a macrotask (setImmediate, or the Trainer) keeps every one of them';
 
 /** Rounds a request up to its size class. */
 export function sizeClass(bytes: number): number {
@@ -54,7 +57,7 @@ export class WasmHeap {
     }
     const address = this.top;
     const end = address + size;
-    if (end > MAX_BYTES) throw new BackendError(`wasm: out of memory allocating ${bytes} bytes (4 GiB limit)`);
+    if (end > MAX_BYTES) throw new BackendError(`wasm: out of memory allocating ${bytes} bytes (4 GiB limit); ${OUT_OF_MEMORY_HINT}`);
     const have = this.memory.buffer.byteLength;
     if (end > have) {
       // Grow by at least an eighth of the current size so a run of allocations does not grow page by page.
@@ -63,7 +66,7 @@ export class WasmHeap {
       try {
         this.memory.grow(pages);
       } catch {
-        throw new BackendError(`wasm: out of memory allocating ${bytes} bytes (memory.grow by ${pages} pages failed)`);
+        throw new BackendError(`wasm: out of memory allocating ${bytes} bytes (memory.grow by ${pages} pages failed); ${OUT_OF_MEMORY_HINT}`);
       }
     }
     this.top = end;
