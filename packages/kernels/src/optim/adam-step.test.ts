@@ -51,6 +51,37 @@ describe('adamStep', () => {
     expect(2 - withMax).toBeCloseTo((0.1 * 0.1) / (Math.sqrt(100) / Math.sqrt(0.01) + 1e-6) / 0.1, 12);
   });
 
+  it('computes f32 arrays in f32 arithmetic, rounding after every operation (PyTorch f32 semantics)', () => {
+    const f = Math.fround;
+    const n = 64;
+    const values = (seed: number): Float32Array => Float32Array.from({ length: n }, (_, i) => Math.sin(seed + i * 1.37) * 3);
+    for (const extra of [{}, { l2: 0.01, shrink: 0.999 }, { maximize: true }]) {
+      const param = values(1);
+      const grad = values(2);
+      const m = values(3);
+      const v = values(4).map(Math.abs);
+      const expected = Float32Array.from(param);
+      const options = parameters(3, extra);
+      const parts = [options.beta1, options.beta2, 1 - options.beta1, 1 - options.beta2, options.epsilon, options.stepSize].map(f);
+      const [b1, b2, k1, k2, eps, size] = parts as [number, number, number, number, number, number];
+      const correction = f(options.biasCorrection2Sqrt);
+      // The f64 result rounded once at the end differs in the last bits for some elements; f32 arithmetic must not.
+      let differsFromF64 = false;
+      for (let i = 0; i < n; i++) {
+        const value = f(param[i]! * f(options.shrink));
+        const g = f((options.maximize ? -grad[i]! : grad[i]!) + f(f(options.l2) * value));
+        const m1 = f(f(b1 * m[i]!) + f(k1 * g));
+        const v1 = f(f(b2 * v[i]!) + f(f(k2 * g) * g));
+        expected[i] = f(value - f(f(size * m1) / f(f(f(Math.sqrt(v1)) / correction) + eps)));
+        const wide = value - (options.stepSize * m1) / (Math.sqrt(v1) / options.biasCorrection2Sqrt + options.epsilon);
+        if (f(wide) !== expected[i]) differsFromF64 = true;
+      }
+      adamStep(options, param, grad, m, v, null);
+      expect(Array.from(param)).toEqual(Array.from(expected));
+      expect(differsFromF64).toBe(true);
+    }
+  });
+
   it('rejects arrays of different lengths', () => {
     const a = new Float32Array(2);
     expect(() => adamStep(parameters(1), a, new Float32Array(3), a, a, null)).toThrow(ShapeError);

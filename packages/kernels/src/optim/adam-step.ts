@@ -40,6 +40,10 @@ export interface AdamStepParameters {
  * `maxExpAvgSq` is given): `m ← β₁m + (1−β₁)g`, `v ← β₂v + (1−β₂)g²`, `θ ← θ − stepSize·m / (√v̂ / √(1−β₂ᵗ) + ε)`
  * with `v̂ = v` or its running maximum.
  *
+ * @remarks
+ * Float32 arrays are updated in float32 arithmetic (each operation rounded to f32, as PyTorch does for f32
+ * parameters), float64 arrays in float64; the WASM kernel gives the same bits.
+ *
  * @param parameters - The step's scalars.
  * @param param - Parameter elements, updated in place.
  * @param grad - Gradient elements (read only).
@@ -65,6 +69,10 @@ export function adamStep(
   if (grad.length !== n || expAvg.length !== n || expAvgSq.length !== n || (maxExpAvgSq !== null && maxExpAvgSq.length !== n)) {
     const lengths = [param, grad, expAvg, expAvgSq, ...(maxExpAvgSq === null ? [] : [maxExpAvgSq])].map((array) => array.length);
     throw new ShapeError(`adamStep: arrays differ in length (${lengths.join(', ')})`);
+  }
+  if (param instanceof Float32Array) {
+    adamStepF32(parameters, param, grad as Float32Array, expAvg as Float32Array, expAvgSq as Float32Array, maxExpAvgSq as Float32Array | null);
+    return;
   }
   const { beta1, beta2, epsilon, stepSize, biasCorrection2Sqrt, l2, shrink, maximize } = parameters;
   const keep1 = 1 - beta1;
@@ -96,5 +104,43 @@ export function adamStep(
       second = maxExpAvgSq[i]!;
     }
     param[i] = value - (stepSize * m) / (Math.sqrt(second) / biasCorrection2Sqrt + epsilon);
+  }
+}
+
+const fround = Math.fround;
+
+// The f32 step in f32 arithmetic, like PyTorch's: each f64 operation on f32 values is rounded with Math.fround,
+// which equals the f32 operation (double rounding is exact for +, -, ·, / and √), so WASM's f32x4 lanes agree.
+function adamStepF32(
+  parameters: AdamStepParameters, param: Float32Array, grad: Float32Array, expAvg: Float32Array, expAvgSq: Float32Array,
+  maxExpAvgSq: Float32Array | null,
+): void {
+  const n = param.length;
+  const beta1 = fround(parameters.beta1);
+  const beta2 = fround(parameters.beta2);
+  const keep1 = fround(1 - parameters.beta1);
+  const keep2 = fround(1 - parameters.beta2);
+  const epsilon = fround(parameters.epsilon);
+  const stepSize = fround(parameters.stepSize);
+  const correction = fround(parameters.biasCorrection2Sqrt);
+  const l2 = fround(parameters.l2);
+  const shrink = fround(parameters.shrink);
+  const sign = parameters.maximize ? -1 : 1;
+  // Decided on the unrounded scalars, as the WASM kernel decides, so both take the same path.
+  const general = maxExpAvgSq !== null || parameters.l2 !== 0 || parameters.shrink !== 1;
+  for (let i = 0; i < n; i++) {
+    const value = general ? fround(param[i]! * shrink) : param[i]!;
+    const g = general ? fround(sign * grad[i]! + fround(l2 * value)) : sign * grad[i]!;
+    const m = fround(fround(beta1 * expAvg[i]!) + fround(keep1 * g));
+    const v = fround(fround(beta2 * expAvgSq[i]!) + fround(fround(keep2 * g) * g));
+    expAvg[i] = m;
+    expAvgSq[i] = v;
+    let second = v;
+    if (maxExpAvgSq !== null) {
+      if (second > maxExpAvgSq[i]!) maxExpAvgSq[i] = second;
+      second = maxExpAvgSq[i]!;
+    }
+    const denominator = fround(fround(fround(Math.sqrt(second)) / correction) + epsilon);
+    param[i] = value - fround(fround(stepSize * m) / denominator);
   }
 }
