@@ -66,6 +66,35 @@ function rowIndex(backend: () => Backend, random: Random, shape: number[], axis:
   return upload(backend(), host, { shape, strides, offset: 0, length: host.length });
 }
 
+/** Runs gather on the backend and compares the whole out buffer with the strided reference. */
+async function expectGather(backend: Backend, x: Operand, index: Operand<Int32Array>, out: Operand, axis: number, label: string): Promise<void> {
+  const expected = out.host.slice();
+  gatherStrided(
+    out.layout.shape, axis,
+    x.layout.shape, x.host, x.layout.strides, x.layout.offset,
+    index.host, index.layout.strides, index.layout.offset,
+    expected, out.layout.strides, out.layout.offset,
+  );
+  backend.kernels.gather(x.view, index.view, axis, out.view);
+  await expectBuffer(backend, out, expected, label);
+}
+
+/** Runs scatterAdd on the backend and compares the whole out buffer with the strided reference. */
+async function expectScatterAdd(
+  backend: Backend, updates: Operand, index: Operand<Int32Array>, out: Operand, axis: number, label: string, dtype: FloatDType,
+): Promise<void> {
+  const expected = out.host.slice();
+  scatterAddStrided(
+    updates.layout.shape, axis,
+    updates.host, updates.layout.strides, updates.layout.offset,
+    index.host, index.layout.strides, index.layout.offset,
+    out.layout.shape, expected, out.layout.strides, out.layout.offset,
+  );
+  backend.kernels.scatterAdd(updates.view, index.view, axis, out.view);
+  const [rtol, atol] = dtype === 'f32' ? [1e-5, 1e-5] : [1e-12, 1e-12];
+  await expectBuffer(backend, out, expected, label, rtol, atol);
+}
+
 const gather: KernelSuite = (backend) => {
   for (const dtype of FLOATS) {
     it(`gathers along every axis on every layout (${dtype})`, async () => {
@@ -77,15 +106,7 @@ const gather: KernelSuite = (backend) => {
             const x = operand(backend(), random, xShape, kind, (n) => randomArray(random, dtype, n));
             const index = operand(backend(), random, shape, kind, (n) => new Int32Array(n).map(() => random.integer(xShape[axis])));
             const out = operand(backend(), random, shape, kind === 'broadcast' ? 'transposed' : kind, (n) => randomArray(random, dtype, n), false);
-            const expected = out.host.slice();
-            gatherStrided(
-              shape, axis,
-              xShape, x.host, x.layout.strides, x.layout.offset,
-              index.host, index.layout.strides, index.layout.offset,
-              expected, out.layout.strides, out.layout.offset,
-            );
-            backend().kernels.gather(x.view, index.view, axis, out.view);
-            await expectBuffer(backend(), out, expected, `${kind} x ${xShape.join('x')} index ${shape.join('x')} axis ${axis}`);
+            await expectGather(backend(), x, index, out, axis, `${kind} x ${xShape.join('x')} index ${shape.join('x')} axis ${axis}`);
           }
         }
       }
@@ -99,15 +120,7 @@ const gather: KernelSuite = (backend) => {
         const x = operand(backend(), random, xShape, 'contiguous', (n) => randomArray(random, dtype, n));
         const index = rowIndex(backend, random, shape, axis, xShape[axis] as number);
         const out = operand(backend(), random, shape, 'contiguous', (n) => randomArray(random, dtype, n), false);
-        const expected = out.host.slice();
-        gatherStrided(
-          shape, axis,
-          xShape, x.host, x.layout.strides, x.layout.offset,
-          index.host, index.layout.strides, index.layout.offset,
-          expected, out.layout.strides, out.layout.offset,
-        );
-        backend().kernels.gather(x.view, index.view, axis, out.view);
-        await expectBuffer(backend(), out, expected, `rows x ${xShape.join('x')} index ${shape.join('x')} axis ${axis}`);
+        await expectGather(backend(), x, index, out, axis, `rows x ${xShape.join('x')} index ${shape.join('x')} axis ${axis}`);
       }
     });
   }
@@ -124,7 +137,6 @@ const scatterAdd: KernelSuite = (backend) => {
   for (const dtype of FLOATS) {
     it(`adds along every axis on every layout, repeated indices accumulating (${dtype})`, async () => {
       const random = new Random(14);
-      const [rtol, atol] = dtype === 'f32' ? [1e-5, 1e-5] : [1e-12, 1e-12];
       for (const outShape of X_SHAPES) {
         for (const kind of INPUT_KINDS) {
           for (let axis = 0; axis < outShape.length; axis++) {
@@ -132,15 +144,7 @@ const scatterAdd: KernelSuite = (backend) => {
             const updates = operand(backend(), random, shape, kind, (n) => randomArray(random, dtype, n));
             const index = operand(backend(), random, shape, kind, (n) => new Int32Array(n).map(() => random.integer(outShape[axis])));
             const out = operand(backend(), random, outShape, kind === 'broadcast' ? 'negative' : kind, (n) => randomArray(random, dtype, n), false);
-            const expected = out.host.slice();
-            scatterAddStrided(
-              shape, axis,
-              updates.host, updates.layout.strides, updates.layout.offset,
-              index.host, index.layout.strides, index.layout.offset,
-              outShape, expected, out.layout.strides, out.layout.offset,
-            );
-            backend().kernels.scatterAdd(updates.view, index.view, axis, out.view);
-            await expectBuffer(backend(), out, expected, `${kind} out ${outShape.join('x')} index ${shape.join('x')} axis ${axis}`, rtol, atol);
+            await expectScatterAdd(backend(), updates, index, out, axis, `${kind} out ${outShape.join('x')} index ${shape.join('x')} axis ${axis}`, dtype);
           }
         }
       }
@@ -152,21 +156,12 @@ const scatterAddRows: KernelSuite = (backend) => {
   for (const dtype of FLOATS) {
     it(`adds whole rows with an index broadcast along the inner axes, repeats accumulating (${dtype})`, async () => {
       const random = new Random(16);
-      const [rtol, atol] = dtype === 'f32' ? [1e-5, 1e-5] : [1e-12, 1e-12];
       for (const [outShape, axis, extent] of ROW_CASES) {
         const shape = outShape.map((size, d) => (d === axis ? extent : size));
         const updates = operand(backend(), random, shape, 'contiguous', (n) => randomArray(random, dtype, n));
         const index = rowIndex(backend, random, shape, axis, outShape[axis] as number);
         const out = operand(backend(), random, outShape, 'contiguous', (n) => randomArray(random, dtype, n), false);
-        const expected = out.host.slice();
-        scatterAddStrided(
-          shape, axis,
-          updates.host, updates.layout.strides, updates.layout.offset,
-          index.host, index.layout.strides, index.layout.offset,
-          outShape, expected, out.layout.strides, out.layout.offset,
-        );
-        backend().kernels.scatterAdd(updates.view, index.view, axis, out.view);
-        await expectBuffer(backend(), out, expected, `rows out ${outShape.join('x')} index ${shape.join('x')} axis ${axis}`, rtol, atol);
+        await expectScatterAdd(backend(), updates, index, out, axis, `rows out ${outShape.join('x')} index ${shape.join('x')} axis ${axis}`, dtype);
       }
     });
   }
