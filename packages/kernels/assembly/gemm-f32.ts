@@ -12,6 +12,8 @@ import { maddF32 } from './madd';
 const DOT_MAX_SIDE: i32 = 32;
 const DOT_MIN_K: i32 = 512;
 
+/** Bytes of one packed A element (plain f32; see packA). */
+const A_BYTES: i32 = 4;
 /** Rows of the register tile. */
 const MR: i32 = 2;
 /** Columns of the register tile (four f32x4 vectors). */
@@ -23,7 +25,7 @@ export const SGEMM_MC: i32 = 128;
 /** Columns of an n-block (multiple of NR): the packed B panel (512 KiB) stays in L2/L3. */
 export const SGEMM_NC: i32 = 512;
 /** Bytes of scratch the caller passes as `work`: tile + packed A block + packed B panel. */
-export const SGEMM_WORK_BYTES: i32 = 256 + SGEMM_MC * SGEMM_KC * 4 + SGEMM_KC * SGEMM_NC * 4;
+export const SGEMM_WORK_BYTES: i32 = 256 + SGEMM_MC * SGEMM_KC * A_BYTES + SGEMM_KC * SGEMM_NC * 4;
 
 // Packs op(A)[rows, kc] (element (i, p) at src + (i * rowStride + p * kStride) * 4) into MR-row slivers, zero-padded:
 // (a0, a1) per k. Plain f32 elements, broadcast by the micro-kernel's load32_splat (one vbroadcastss load on x64):
@@ -55,7 +57,7 @@ function packA(src: usize, rowStride: i32, kStride: i32, rows: i32, kc: i32, dst
       const at = r0 + <usize>p * kBytes;
       store<f32>(dst, load<f32>(at));
       store<f32>(dst, height > 1 ? load<f32>(at + rowBytes) : 0, 4);
-      dst += MR * 4;
+      dst += MR * A_BYTES;
     }
   }
 }
@@ -160,7 +162,7 @@ function micro(
 ): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c02 = f32x4.splat(0), c03 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0), c12 = f32x4.splat(0), c13 = f32x4.splat(0);
-  const end = pa + <usize>kc * (MR * 4);
+  const end = pa + <usize>kc * (MR * A_BYTES);
   while (pa < end) {
     const a0 = v128.load32_splat(pa);
     const a1 = v128.load32_splat(pa, 4);
@@ -176,7 +178,7 @@ function micro(
     const b3 = v128.load(pb, 48);
     c03 = maddF32(a0, b3, c03);
     c13 = maddF32(a1, b3, c13);
-    pa += MR * 4;
+    pa += MR * A_BYTES;
     pb += 64;
   }
   const va = f32x4.splat(alpha);
@@ -222,7 +224,7 @@ export function sgemm(
   }
   const tile = work;
   const packedA = work + 256;
-  const packedB = packedA + <usize>(SGEMM_MC * SGEMM_KC * 4);
+  const packedB = packedA + <usize>(SGEMM_MC * SGEMM_KC * A_BYTES);
   const aRow = transA ? 1 : lda;
   const aK = transA ? lda : 1;
   const bCol = transB ? ldb : 1;
@@ -244,7 +246,7 @@ export function sgemm(
           const pb = packedB + <usize>jr * kc * 4;
           for (let ir = 0; ir < mc; ir += MR) {
             const mr = min(MR, mc - ir);
-            inline.always(micro(kc, packedA + <usize>ir * kc * 4, pb, cBlock + (<usize>ir * ldc + <usize>jr) * 4, ldc, mr, nr, alpha, blockBeta, tile));
+            inline.always(micro(kc, packedA + <usize>ir * kc * A_BYTES, pb, cBlock + (<usize>ir * ldc + <usize>jr) * 4, ldc, mr, nr, alpha, blockBeta, tile));
           }
         }
       }
