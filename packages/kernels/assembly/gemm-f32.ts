@@ -1,53 +1,62 @@
 // Single-precision GEMM: Goto-style cache blocking around a 2x16 f32x4 register tile (8 accumulators + 4 B vectors +
-// 2 A broadcasts = 14 of V8's ~15 vector registers). Built twice: plain SIMD (mul + add) and relaxed SIMD (fused
-// relaxed_madd, ~25% faster where the engine has it); ASC_FEATURE_RELAXED_SIMD picks the variant at compile time.
+// 2 A broadcasts + a product = V8's 15 allocatable xmm registers). Built twice: plain SIMD (mul + add) and relaxed
+// SIMD (fused relaxed_madd: 52 vs 47 GFLOP/s at 512³ on one Zen 4 core); ASC_FEATURE_RELAXED_SIMD picks the variant
+// at compile time. Larger tiles (3x12, 5x8, 2x20) measured ~2x slower on V8 11.3: TurboFan issues all of a k-step's
+// loads before its arithmetic, so loaded vectors + accumulators + a product must fit in 15 registers or it spills
+// accumulators. With this tile KC 192-384, MC 64-256 and NC 256-1024 measured alike.
 
 import { sgemmDot } from './gemm-dot-f32';
 import { maddF32 } from './madd';
-
-/**
- * Plain SIMD packs A pre-broadcast (each element as a full f32x4, 4x the bytes) so the inner loop does v128.load
- * instead of load32_splat: measured ~8% faster there (39 -> 43 GFLOP/s at 512³); no gain with relaxed_madd.
- */
-const SPLAT_A: bool = !ASC_FEATURE_RELAXED_SIMD;
-/** Bytes of one packed A element. */
-const A_BYTES: i32 = SPLAT_A ? 16 : 4;
 
 /** A · Bᵀ with a short side at most this and k at least DOT_MIN_K runs as dot products (gemm-dot-f32.ts), unpacked. */
 const DOT_MAX_SIDE: i32 = 32;
 const DOT_MIN_K: i32 = 512;
 
+/** Bytes of one packed A element (plain f32; see packA). */
+const A_BYTES: i32 = 4;
 /** Rows of the register tile. */
 const MR: i32 = 2;
 /** Columns of the register tile (four f32x4 vectors). */
 const NR: i32 = 16;
-/** Depth of a k-block: a packed B sliver plus A sliver ((MR + NR) x KC floats, 18 KiB) stay in L1 (KC 384+ measured slower). */
+/** Most depth of a k-block: a packed B sliver plus A sliver ((MR + NR) x KC floats, 18 KiB) stay in L1 (KC 192-384 measured alike). */
 export const SGEMM_KC: i32 = 256;
-/** Rows of an m-block (multiple of MR): the packed A block (128 KiB, 512 KiB pre-broadcast) stays in L2. */
+/** Rows of an m-block (multiple of MR): the packed A block (128 KiB) stays in L2. */
 export const SGEMM_MC: i32 = 128;
 /** Columns of an n-block (multiple of NR): the packed B panel (512 KiB) stays in L2/L3. */
 export const SGEMM_NC: i32 = 512;
 /** Bytes of scratch the caller passes as `work`: tile + packed A block + packed B panel. */
 export const SGEMM_WORK_BYTES: i32 = 256 + SGEMM_MC * SGEMM_KC * A_BYTES + SGEMM_KC * SGEMM_NC * 4;
 
-// Packs op(A)[rows, kc] (element (i, p) at src + (i * rowStride + p * kStride) * 4) into MR-row slivers, zero-padded.
+// Packs op(A)[rows, kc] (element (i, p) at src + (i * rowStride + p * kStride) * 4) into MR-row slivers, zero-padded:
+// (a0, a1) per k. Plain f32 elements, broadcast by the micro-kernel's load32_splat (one vbroadcastss load on x64):
+// packing them pre-broadcast (4x the bytes) is no faster in the loop, and dropping it with the vector packing below
+// measured 45.6 -> 47.1 GFLOP/s at 512³ and 42.5 -> 47.3 at 128x784x128 (medians). Whole slivers of row-major A
+// interleave two rows 4 k at a time; transposed A (rowStride 1) copies each k's pair as one 8-byte word.
 function packA(src: usize, rowStride: i32, kStride: i32, rows: i32, kc: i32, dst: usize): void {
   const rowBytes = <usize>rowStride * 4;
   const kBytes = <usize>kStride * 4;
   for (let i0 = 0; i0 < rows; i0 += MR) {
     const r0 = src + <usize>i0 * rowBytes;
     const height = min(MR, rows - i0);
-    for (let p = 0; p < kc; p++) {
-      const at = r0 + <usize>p * kBytes;
-      const a0 = load<f32>(at);
-      const a1: f32 = height > 1 ? load<f32>(at + rowBytes) : 0;
-      if (SPLAT_A) {
-        v128.store(dst, f32x4.splat(a0));
-        v128.store(dst, f32x4.splat(a1), 16);
-      } else {
-        store<f32>(dst, a0);
-        store<f32>(dst, a1, 4);
+    let p = 0;
+    if (height == MR && kStride == 1) {
+      for (; p + 4 <= kc; p += 4) {
+        const x0 = v128.load(r0 + <usize>p * 4);
+        const x1 = v128.load(r0 + rowBytes + <usize>p * 4);
+        v128.store(dst, i32x4.shuffle(x0, x1, 0, 4, 1, 5));
+        v128.store(dst, i32x4.shuffle(x0, x1, 2, 6, 3, 7), 16);
+        dst += 32;
       }
+    } else if (height == MR && rowStride == 1) {
+      for (; p < kc; p++) {
+        store<u64>(dst, load<u64>(r0 + <usize>p * kBytes));
+        dst += 8;
+      }
+    }
+    for (; p < kc; p++) {
+      const at = r0 + <usize>p * kBytes;
+      store<f32>(dst, load<f32>(at));
+      store<f32>(dst, height > 1 ? load<f32>(at + rowBytes) : 0, 4);
       dst += MR * A_BYTES;
     }
   }
@@ -144,8 +153,10 @@ function storeRow4(c: usize, v0: v128, v1: v128, v2: v128, v3: v128, alpha: v128
 
 // C[mr x nr] = alpha * Apanel @ Bpanel + beta * C; partial tiles go through the `tile` scratch. One row of A and
 // one of B advance per step of a pointer-bounded loop (one counter fewer measured ~15% faster). Inlined into sgemm:
-// V8 passes the ten arguments on the stack, and the call cost ~8% at 512³ (41 -> 44.6 GFLOP/s). Unrolling k by 2
-// measured ~35% slower: TurboFan issues a body's loads first, and the loop already fills 15 xmm registers.
+// V8 passes the ten arguments on the stack, and the call cost ~8% at 512³ (41 -> 44.6 GFLOP/s). TurboFan unrolls the
+// loop 4x itself (25 x64 instructions per k-step: 6 loads, 8 mulps, 8 addps, 2 adds, a fused compare-branch, one stack
+// check per 4 steps). Unrolling k by 2 by hand measured ~35% slower: TurboFan issues a body's loads first, and the
+// loop already fills 15 xmm registers.
 function micro(
   kc: i32, pa: usize, pb: usize, c: usize, ldc: i32, mr: i32, nr: i32, alpha: f32, beta: f32, tile: usize,
 ): void {
@@ -153,8 +164,8 @@ function micro(
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0), c12 = f32x4.splat(0), c13 = f32x4.splat(0);
   const end = pa + <usize>kc * (MR * A_BYTES);
   while (pa < end) {
-    const a0 = SPLAT_A ? v128.load(pa) : v128.load32_splat(pa);
-    const a1 = SPLAT_A ? v128.load(pa, 16) : v128.load32_splat(pa, 4);
+    const a0 = v128.load32_splat(pa);
+    const a1 = v128.load32_splat(pa, 4);
     const b0 = v128.load(pb);
     c00 = maddF32(a0, b0, c00);
     c10 = maddF32(a1, b0, c10);
@@ -192,6 +203,13 @@ function micro(
   }
 }
 
+// Depth of the k-blocks of a k-long product: at most SGEMM_KC, split evenly (784 as 4 x 196 rather than 3 x 256 + 16,
+// whose thin last block costs a whole pass of C stores for little work: ~1% at 128x784x128).
+function kBlockDepth(k: i32): i32 {
+  const blocks = (k + SGEMM_KC - 1) / SGEMM_KC;
+  return (k + blocks - 1) / blocks;
+}
+
 /**
  * C = alpha * op(A) @ op(B) + beta * C on row-major f32 matrices given by byte addresses; `work` holds
  * SGEMM_WORK_BYTES of 16-byte-aligned scratch. beta = 0 never reads C. Requires m, n, k > 0.
@@ -207,10 +225,11 @@ export function sgemm(
   const packedB = work + 256 + <usize>(SGEMM_MC * SGEMM_KC * A_BYTES);
   const bCol = transB ? ldb : 1;
   const bK = transB ? 1 : ldb;
+  const kStep = kBlockDepth(k);
   for (let jc = 0; jc < n; jc += SGEMM_NC) {
     const nc = min(SGEMM_NC, n - jc);
-    for (let pc = 0; pc < k; pc += SGEMM_KC) {
-      const kc = min(SGEMM_KC, k - pc);
+    for (let pc = 0; pc < k; pc += kStep) {
+      const kc = min(kStep, k - pc);
       packB(b + (<usize>pc * bK + <usize>jc * bCol) * 4, bCol, bK, nc, kc, packedB);
       blockRows(transA, m, nc, kc, alpha, a + <usize>pc * (transA ? lda : 1) * 4, lda, packedB, pc == 0 ? beta : 1, c + <usize>jc * 4, ldc, work);
     }
@@ -254,20 +273,21 @@ export function sgemmPackedBytes(n: i32, k: i32): usize {
 
 /**
  * Packs columns [j0, j1) of op(B) (k x n) into `packed`, laid out as sgemm packs its panels: the block of columns
- * jc (a multiple of SGEMM_NC) starts at jc * k floats, its k-block pc at pc * (padded block width), its sliver
+ * jc (a multiple of SGEMM_NC) starts at jc * k floats, its k-block pc (steps of kBlockDepth(k)) at pc * (padded block width), its sliver
  * of columns j at (j - jc) * kc. j0 must be a multiple of NR; threads may pack disjoint ranges concurrently.
  */
 export function sgemmPackB(transB: bool, n: i32, k: i32, b: usize, ldb: i32, packed: usize, j0: i32, j1: i32): void {
   const bCol = transB ? ldb : 1;
   const bK = transB ? 1 : ldb;
   j1 = min(j1, n);
+  const kStep = kBlockDepth(k);
   for (let jc = j0 - j0 % SGEMM_NC; jc < j1; jc += SGEMM_NC) {
     const nc = min(SGEMM_NC, n - jc);
     const from = max(j0, jc);
     const to = min(j1, jc + nc);
     const width = paddedColumns(nc);
-    for (let pc = 0; pc < k; pc += SGEMM_KC) {
-      const kc = min(SGEMM_KC, k - pc);
+    for (let pc = 0; pc < k; pc += kStep) {
+      const kc = min(kStep, k - pc);
       const dst = packed + (<usize>jc * k + <usize>pc * width + <usize>(from - jc) * kc) * 4;
       packB(b + (<usize>pc * bK + <usize>from * bCol) * 4, bCol, bK, to - from, kc, dst);
     }
@@ -282,11 +302,12 @@ export function sgemmPacked(
   transA: bool, m: i32, n: i32, k: i32, alpha: f32, a: usize, lda: i32, packed: usize, beta: f32, c: usize, ldc: i32,
   work: usize,
 ): void {
+  const kStep = kBlockDepth(k);
   for (let jc = 0; jc < n; jc += SGEMM_NC) {
     const nc = min(SGEMM_NC, n - jc);
     const width = paddedColumns(nc);
-    for (let pc = 0; pc < k; pc += SGEMM_KC) {
-      const kc = min(SGEMM_KC, k - pc);
+    for (let pc = 0; pc < k; pc += kStep) {
+      const kc = min(kStep, k - pc);
       const panel = packed + (<usize>jc * k + <usize>pc * width) * 4;
       blockRows(transA, m, nc, kc, alpha, a + <usize>pc * (transA ? lda : 1) * 4, lda, panel, pc == 0 ? beta : 1, c + <usize>jc * 4, ldc, work);
     }
