@@ -52,6 +52,10 @@ export function createCountingBackend<B extends DeviceBuffer>(inner: Backend<B>)
     col2im: (columns, geometry, out) => record('col2im', elementsOf(out), () => k.col2im(columns, geometry, out)),
     adamStep: (param, grad, expAvg, expAvgSq, maxExpAvgSq, parameters) =>
       record('adamStep', elementsOf(param), () => k.adamStep(param, grad, expAvg, expAvgSq, maxExpAvgSq, parameters)),
+    normalizeForward: (x, epsilon, weight, bias, out, normalized, mean, variance, inverseStd) =>
+      record('normalizeForward', elementsOf(out), () => k.normalizeForward(x, epsilon, weight, bias, out, normalized, mean, variance, inverseStd)),
+    normalizeBackward: (grad, normalized, scale, out, gradSum, gradNormalizedSum) =>
+      record('normalizeBackward', elementsOf(out), () => k.normalizeBackward(grad, normalized, scale, out, gradSum, gradNormalizedSum)),
   };
   return {
     name: `counting(${inner.name})`,

@@ -154,6 +154,24 @@ export interface Kernels<B extends DeviceBuffer = DeviceBuffer> {
    * `maxExpAvgSq` is null unless AMSGrad.
    */
   adamStep(param: View<B>, grad: View<B>, expAvg: View<B>, expAvgSq: View<B>, maxExpAvgSq: View<B> | null, parameters: AdamStepParameters): void;
+  /**
+   * Normalises `x` `[outer, channels, inner]` per channel over the outer and inner axes ({@link normalizeForward}):
+   * batch norm of `(N, C, H, W)` is `[N, C, H·W]`, layer norm over trailing axes `[1, leading, trailing]`. Writes
+   * `out = normalized · weight + bias` (either may be null), the normalised x into `normalized` unless it is null, and
+   * the per-channel mean, biased variance and `1 / √(variance + epsilon)` into the `[channels]` views. All views are
+   * dense and of one float dtype; statistics accumulate in double precision.
+   */
+  normalizeForward(
+    x: View<B>, epsilon: number, weight: View<B> | null, bias: View<B> | null,
+    out: View<B>, normalized: View<B> | null, mean: View<B>, variance: View<B>, inverseStd: View<B>,
+  ): void;
+  /**
+   * The input gradient of {@link Kernels.normalizeForward} ({@link normalizeBackward}): per channel of
+   * `[outer, channels, inner]`, `out = scale · (grad − Σgrad / M − normalized · Σ(grad·normalized) / M)` with
+   * `M = outer·inner` and `scale` `[channels]` (`weight · inverseStd`, or `inverseStd`); the two sums go to
+   * `gradSum` and `gradNormalizedSum` `[channels]` (the bias and weight gradients). All views dense, of one float dtype.
+   */
+  normalizeBackward(grad: View<B>, normalized: View<B>, scale: View<B>, out: View<B>, gradSum: View<B>, gradNormalizedSum: View<B>): void;
 }
 
 /**

@@ -60,6 +60,10 @@ export { col2imStrided } from './strided/col2im-strided';
 export type { AdamStepParameters } from './optim/adam-step';
 export { adamStep } from './optim/adam-step';
 
+// Fused normalisation (batch norm, layer norm) and its input gradient.
+export { normalizeForward } from './norm/normalize-forward';
+export { normalizeBackward } from './norm/normalize-backward';
+
 // The JS reference backend.
 export { JsBuffer } from './js/js-buffer';
 export { createJsBackend } from './js/js-backend';

@@ -1,6 +1,7 @@
-// Normalisation (x - mean) / sqrt(var + eps) as one op, for batch norm in training and layer norm: the composed form
-// costs ~4x the passes.
-import { contiguousStrides, sizeOf, type Backend, type DeviceBuffer, type Kernels, type Shape, type View } from '@nanograd/kernels';
+// Normalisation (x - mean) / sqrt(var + eps) as one op, for batch norm in training and layer norm. Where x is dense
+// with the kept axes in one run, the forward and the first-order VJP are one fused kernel each (normalizeForward,
+// normalizeBackward); elsewhere, and under createGraph, they are composed from primitive kernels and ops.
+import { contiguousStrides, isContiguous, sizeOf, type Backend, type DeviceBuffer, type Kernels, type Shape, type View } from '@nanograd/kernels';
 import { apply } from '../graph/apply';
 import { defineOp, type ComputeOpDef } from '../graph/define-builtin-op';
 import { isGradEnabled } from '../graph/grad-mode';
@@ -24,6 +25,8 @@ interface NormalizeAttrs {
   /** x's shape with extent 1 on `axes`. */
   readonly channelShape: Shape;
   readonly epsilon: number;
+  /** x seen as (outer, channels, inner) when the kept axes form one run between the reduced ones, else null. */
+  readonly layout: Layout | null;
   /** Batch mean, channel-shaped (set by forward). */
   mean: Tensor | null;
   /** Biased batch variance, channel-shaped (set by forward). */
@@ -40,6 +43,98 @@ function channelTensor(attrs: NormalizeAttrs, dtype: 'f32' | 'f64'): [View, Tens
   const strides = contiguousStrides(attrs.channelShape);
   const tensor = new Tensor(attrs.backend, buffer, attrs.channelShape, strides, 0, false, null);
   return [{ buffer, shape: attrs.channelShape, strides, offset: 0 }, tensor];
+}
+
+/** Extents of a dense x seen as (outer, channels, inner), the layout of the fused kernels. */
+type Layout = readonly [outer: number, channels: number, inner: number];
+
+/** The (outer, channels, inner) extents of `shape` if the axes outside `axes` are consecutive, else null. */
+function layoutOf(shape: Shape, axes: readonly number[]): Layout | null {
+  const kept = shape.map((_, axis) => axis).filter((axis) => !axes.includes(axis));
+  const first = kept[0] ?? 0;
+  const end = kept.length === 0 ? 0 : (kept[kept.length - 1] as number) + 1;
+  if (end - first !== kept.length) return null;
+  const product = (from: number, to: number): number => shape.slice(from, to).reduce((total, extent) => total * extent, 1);
+  return [product(0, first), product(first, end), product(end, shape.length)];
+}
+
+/** A dense view (or tensor) seen with the fused kernels' 3-d layout. */
+function flat(view: View, layout: Layout): View {
+  return { buffer: view.buffer, shape: layout, strides: contiguousStrides(layout), offset: view.offset };
+}
+
+/** A dense per-channel view (a `[C]` parameter or a channel-shaped statistic) seen as `[channels]`. */
+function perChannel(view: View, layout: Layout): View {
+  return { buffer: view.buffer, shape: [layout[1]], strides: [1], offset: view.offset };
+}
+
+/** Whether the fused forward takes these views: x dense and float, the channel views dense. */
+function fusedForwardFits(attrs: NormalizeAttrs, x: View, channelViews: readonly View[]): boolean {
+  if (attrs.layout === null || x.buffer.dtype === 'i32' || !isContiguous(x.shape, x.strides)) return false;
+  return channelViews.every((view) => view.buffer.dtype === x.buffer.dtype && isContiguous(view.shape, view.strides));
+}
+
+/** One normalizeForward call: out (times weight plus bias when given), `normalized` unless null, the statistics into attrs. */
+function normalizeFused(kernels: Kernels, x: View, out: View, normalized: View | null, weight: View | null, bias: View | null, attrs: NormalizeAttrs): void {
+  const layout = attrs.layout as Layout;
+  const dtype = out.buffer.dtype as 'f32' | 'f64';
+  const [meanView, meanTensor] = channelTensor(attrs, dtype);
+  const [varianceView, varianceTensor] = channelTensor(attrs, dtype);
+  const [inverseView, inverseTensor] = channelTensor(attrs, dtype);
+  kernels.normalizeForward(
+    flat(x, layout), attrs.epsilon, weight && perChannel(weight, layout), bias && perChannel(bias, layout), flat(out, layout),
+    normalized && flat(normalized, layout), perChannel(meanView, layout), perChannel(varianceView, layout), perChannel(inverseView, layout),
+  );
+  attrs.mean = meanTensor;
+  attrs.variance = varianceTensor;
+  attrs.inverseStd = inverseTensor;
+}
+
+/** Attributes of one fused first-order VJP; the kernel's per-channel sums are kept for the weight and bias gradients. */
+interface BackwardAttrs {
+  readonly normalize: NormalizeAttrs;
+  readonly layout: Layout;
+  gradSum: Tensor | null;
+  gradNormalizedSum: Tensor | null;
+}
+
+// The input gradient of the normalisation as one normalizeBackward call; only ever applied outside the graph.
+const normalizeBackwardDef = defineOp<BackwardAttrs>({
+  name: 'batchNormBackward',
+  infer: ([grad]) => ({ shape: grad!.shape, dtype: grad!.dtype }),
+  forward: (kernels, [grad, normalized, scale], out, attrs) => {
+    const dtype = out.buffer.dtype as 'f32' | 'f64';
+    const [sumView, sumTensor] = channelTensor(attrs.normalize, dtype);
+    const [weightedView, weightedTensor] = channelTensor(attrs.normalize, dtype);
+    const { layout } = attrs;
+    kernels.normalizeBackward(
+      flat(grad!, layout), flat(normalized!, layout), perChannel(scale!, layout), flat(out, layout),
+      perChannel(sumView, layout), perChannel(weightedView, layout),
+    );
+    attrs.gradSum = sumTensor;
+    attrs.gradNormalizedSum = weightedTensor;
+  },
+});
+
+/** The first-order VJP's results from the fused kernel: the input gradient and the channel-shaped Σg and Σg·xhat. */
+interface FusedGradients {
+  readonly inputGrad: Tensor;
+  readonly gradSum: Tensor;
+  readonly gradNormalizedSum: Tensor;
+}
+
+/**
+ * scale · (g − mean(g) − xhat · mean(g · xhat)) with one kernel call when grad, xhat and scale are dense and of one
+ * dtype; null otherwise (the caller then composes it from ops).
+ */
+function fusedGradients(grad: Tensor, normalized: Tensor, scale: Tensor, attrs: NormalizeAttrs): FusedGradients | null {
+  const layout = layoutOf(grad.shape, attrs.axes);
+  const dtype = normalized.dtype;
+  if (layout === null || grad.dtype !== dtype || scale.dtype !== dtype || (dtype !== 'f32' && dtype !== 'f64')) return null;
+  if (!grad.isContiguous || !normalized.isContiguous || !scale.isContiguous) return null;
+  const backwardAttrs: BackwardAttrs = { normalize: attrs, layout, gradSum: null, gradNormalizedSum: null };
+  const inputGrad = apply(normalizeBackwardDef, [grad, normalized, scale], backwardAttrs);
+  return { inputGrad, gradSum: backwardAttrs.gradSum as Tensor, gradNormalizedSum: backwardAttrs.gradNormalizedSum as Tensor };
 }
 
 /** Sums `x` over the attrs' axes into `out`, then scales by 1 / count. */
@@ -84,9 +179,14 @@ function alongChannels(view: View, shape: Shape): View {
 // The same rule normalises per channel (batch norm) or per row (layer norm): only the reduced axes differ.
 const normalizeRule: Omit<ComputeOpDef<NormalizeAttrs>, 'kind' | 'name'> = {
   infer: ([x]) => ({ shape: x!.shape, dtype: x!.dtype }),
-  forward: (kernels, [x], out, attrs) => normalizeInto(kernels, x!, out, attrs),
+  forward: (kernels, [x], out, attrs) => {
+    if (fusedForwardFits(attrs, x!, [])) normalizeFused(kernels, x!, out, null, null, null, attrs);
+    else normalizeInto(kernels, x!, out, attrs);
+  },
   // dx = invstd · (g - mean(g) - xhat · mean(g · xhat)); under createGraph invstd is rebuilt from x with ops.
   vjp: (grad, { inputs: [x], output, attrs }) => {
+    const fused = isGradEnabled() ? null : fusedGradients(grad, output, attrs.inverseStd as Tensor, attrs);
+    if (fused !== null) return [fused.inputGrad];
     const options = { axis: [...attrs.axes], keepDims: true };
     const inverseStd = isGradEnabled()
       ? div(1, sqrt(add(variance(x!, { ...options, correction: 0 }), attrs.epsilon)))
@@ -105,12 +205,25 @@ const normalizeAffineDef = defineOp<NormalizeAttrs>({
   infer: ([x]) => ({ shape: x!.shape, dtype: x!.dtype }),
   forward: (kernels, [x, weight, bias], out, attrs) => {
     const [normalizedView] = fullTensor(attrs, x!);
+    if (fusedForwardFits(attrs, x!, [weight!, bias!])) {
+      normalizeFused(kernels, x!, out, normalizedView, weight!, bias!, attrs);
+      return;
+    }
     normalizeInto(kernels, x!, normalizedView, attrs);
     kernels.binary('mul', normalizedView, alongChannels(weight!, out.shape), out);
     kernels.binary('add', out, alongChannels(bias!, out.shape), out);
   },
   // dx = weight · invstd · (g - mean(g) - xhat · mean(g · xhat)); under createGraph xhat and invstd come from ops.
   vjp: (grad, { inputs: [x, weight, bias], attrs }) => {
+    const channels = [attrs.channelShape[1] as number];
+    if (!isGradEnabled() && x!.requiresGrad) {
+      const scale = mul(reshape(weight!, attrs.channelShape), attrs.inverseStd as Tensor);
+      const fused = fusedGradients(grad, attrs.normalized as Tensor, scale, attrs);
+      if (fused !== null) {
+        const weightGrad = weight!.requiresGrad ? reshape(fused.gradNormalizedSum, channels) : null;
+        return [fused.inputGrad, weightGrad, bias!.requiresGrad ? reshape(fused.gradSum, channels) : null];
+      }
+    }
     const options = { axis: [...attrs.axes], keepDims: true };
     let normalized = attrs.normalized as Tensor;
     let inverseStd = attrs.inverseStd as Tensor;
@@ -118,7 +231,6 @@ const normalizeAffineDef = defineOp<NormalizeAttrs>({
       inverseStd = div(1, sqrt(add(variance(x!, { ...options, correction: 0 }), attrs.epsilon)));
       normalized = mul(sub(x!, mean(x!, options)), inverseStd);
     }
-    const channels = [attrs.channelShape[1] as number];
     // Σg and Σg·xhat serve both the parameter gradients and (divided by the count) the input gradient's means.
     const count = grad.size / sizeOf(attrs.channelShape);
     const gradSum = sum(grad, options);
@@ -159,7 +271,8 @@ export interface BatchStatistics {
 export function batchNormalize(x: Tensor, epsilon: number, weight?: Tensor | null, bias?: Tensor | null): BatchStatistics {
   const axes = Array.from({ length: x.rank }, (_, axis) => axis).filter((axis) => axis !== 1);
   const channelShape = x.shape.map((extent, axis) => (axis === 1 ? extent : 1));
-  const attrs: NormalizeAttrs = { backend: x.backend, axes, channelShape, epsilon, mean: null, variance: null, inverseStd: null, normalized: null };
+  const layout = layoutOf(x.shape, axes);
+  const attrs: NormalizeAttrs = { backend: x.backend, axes, channelShape, epsilon, layout, mean: null, variance: null, inverseStd: null, normalized: null };
   const affine = weight != null && bias != null && weight.dtype === x.dtype && bias.dtype === x.dtype;
   const normalized = affine ? apply(normalizeAffineDef, [x, weight, bias], attrs) : apply(normalizeDef, [x], attrs);
   return { normalized, affine, mean: attrs.mean as Tensor, variance: attrs.variance as Tensor };
@@ -171,6 +284,7 @@ export function batchNormalize(x: Tensor, epsilon: number, weight?: Tensor | nul
  */
 export function normalizeOver(x: Tensor, axes: readonly number[], epsilon: number): Tensor {
   const channelShape = x.shape.map((extent, axis) => (axes.includes(axis) ? 1 : extent));
-  const attrs: NormalizeAttrs = { backend: x.backend, axes, channelShape, epsilon, mean: null, variance: null, inverseStd: null, normalized: null };
+  const layout = layoutOf(x.shape, axes);
+  const attrs: NormalizeAttrs = { backend: x.backend, axes, channelShape, epsilon, layout, mean: null, variance: null, inverseStd: null, normalized: null };
   return apply(layerNormalizeDef, [x], attrs);
 }

@@ -4,6 +4,9 @@ import { BackendError, DTypeError, ShapeError } from '../errors';
 import { convOutputSize } from '../conv/conv-output-size';
 import { formatShape, isContiguous, sizeOf, type Shape } from '../shape';
 import { adamStep } from '../optim/adam-step';
+import { normalizeBackward } from '../norm/normalize-backward';
+import { normalizeForward } from '../norm/normalize-forward';
+import { normalizeArrays } from './js-normalize-views';
 import { argReduceStrided } from '../strided/arg-reduce-strided';
 import { binaryStrided } from '../strided/binary-strided';
 import { col2imStrided } from '../strided/col2im-strided';
@@ -192,6 +195,14 @@ const kernels: Kernels<JsBuffer> = {
     const views = { param, grad, expAvg, expAvgSq, ...(maxExpAvgSq === null ? {} : { maxExpAvgSq }) };
     const arrays = denseFloatArrays('adamStep', views);
     adamStep(parameters, arrays.param!, arrays.grad!, arrays.expAvg!, arrays.expAvgSq!, arrays.maxExpAvgSq ?? null);
+  },
+  normalizeForward(x, epsilon, weight, bias, out, normalized, mean, variance, inverseStd) {
+    const { outer, channels, inner, arrays: a } = normalizeArrays('normalizeForward', floatData, { x, out, normalized }, { weight, bias, mean, variance, inverseStd });
+    normalizeForward(outer, channels, inner, epsilon, a.x!, a.weight ?? null, a.bias ?? null, a.out!, a.normalized ?? null, a.mean!, a.variance!, a.inverseStd!);
+  },
+  normalizeBackward(grad, normalized, scale, out, gradSum, gradNormalizedSum) {
+    const { outer, channels, inner, arrays: a } = normalizeArrays('normalizeBackward', floatData, { grad, normalized, out }, { scale, gradSum, gradNormalizedSum });
+    normalizeBackward(outer, channels, inner, a.grad!, a.normalized!, a.scale!, a.out!, a.gradSum!, a.gradNormalizedSum!);
   },
 };
 

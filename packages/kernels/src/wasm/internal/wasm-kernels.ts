@@ -18,6 +18,7 @@ import { whereFast } from './wasm-kernels-where';
 import { fitsBuffer, forEachBlock, planBlocks } from './wasm-layout';
 import { wasmAdamStep } from './wasm-adam-step';
 import { wasmMatmul } from './wasm-matmul';
+import { wasmNormalizeBackward, wasmNormalizeForward } from './wasm-normalize';
 import { MIN_BLOCK, safeAlias, sameShape, splitRows, viewAddress } from './wasm-views';
 
 /** Binary ops with a SIMD loop whose results equal the JS ones bit for bit (codes of assembly/elementwise.ts). */
@@ -252,6 +253,17 @@ export function createWasmKernels(
     }
   }
 
+  /** {@link overwrite} for a kernel with several outputs, each written whole; inputs include the other outputs. */
+  function overwriteAll(outs: readonly View<WasmBuffer>[], inputs: readonly View<WasmBuffer>[], body: () => void): void {
+    const skipped = outs.filter((out) => zeroing.skip(out, [...inputs, ...outs.filter((other) => other !== out)]));
+    try {
+      body();
+    } catch (error) {
+      for (const out of skipped) zeroing.restore(out.buffer);
+      throw error;
+    }
+  }
+
   const table: Kernels<WasmBuffer> = {
     fill(out, value) {
       js.fill(host('fill', 'out', out), value);
@@ -337,6 +349,24 @@ export function createWasmKernels(
       const optional = maxExpAvgSq === null ? null : host('adamStep', 'maxExpAvgSq', maxExpAvgSq);
       js.adamStep(host('adamStep', 'param', param), host('adamStep', 'grad', grad), host('adamStep', 'expAvg', expAvg), host('adamStep', 'expAvgSq', expAvgSq), optional, parameters);
     },
+    normalizeForward(x, epsilon, weight, bias, out, normalized, mean, variance, inverseStd) {
+      const views = { x, weight, bias, out, normalized, mean, variance, inverseStd };
+      for (const [name, view] of Object.entries(views)) if (view !== null) own('normalizeForward', name, view.buffer);
+      if (wasmNormalizeForward(context, views, epsilon)) return;
+      const optional = (name: string, view: View | null): View<JsBuffer> | null => (view === null ? null : host('normalizeForward', name, view));
+      js.normalizeForward(
+        host('normalizeForward', 'x', x), epsilon, optional('weight', weight), optional('bias', bias), host('normalizeForward', 'out', out),
+        optional('normalized', normalized), host('normalizeForward', 'mean', mean), host('normalizeForward', 'variance', variance),
+        host('normalizeForward', 'inverseStd', inverseStd),
+      );
+    },
+    normalizeBackward(grad, normalized, scale, out, gradSum, gradNormalizedSum) {
+      const views = { grad, normalized, scale, out, gradSum, gradNormalizedSum };
+      for (const [name, view] of Object.entries(views)) own('normalizeBackward', name, view.buffer);
+      if (wasmNormalizeBackward(context, views)) return;
+      const [g, n, s, o, sum, weighted] = Object.entries(views).map(([name, view]) => host('normalizeBackward', name, view));
+      js.normalizeBackward(g!, n!, s!, o!, sum!, weighted!);
+    },
   };
   // scatterAdd accumulates into out, so it keeps the zero fill; every other kernel overwrites all of out.
   return {
@@ -352,6 +382,16 @@ export function createWasmKernels(
     gather: (x, index, axis, out) => overwrite(out, [x, index], () => table.gather(x, index, axis, out)),
     im2col: (x, geometry, out, padValue) => overwrite(columnsInStorageOrder(out), [x], () => table.im2col(x, geometry, out, padValue)),
     col2im: (columns, geometry, out) => overwrite(out, [columns], () => table.col2im(columns, geometry, out)),
+    normalizeForward: (x, epsilon, weight, bias, out, normalized, mean, variance, inverseStd) =>
+      overwriteAll(
+        [out, normalized, mean, variance, inverseStd].filter((view) => view !== null),
+        [x, weight, bias].filter((view) => view !== null),
+        () => table.normalizeForward(x, epsilon, weight, bias, out, normalized, mean, variance, inverseStd),
+      ),
+    normalizeBackward: (grad, normalized, scale, out, gradSum, gradNormalizedSum) =>
+      overwriteAll([out, gradSum, gradNormalizedSum], [grad, normalized, scale], () =>
+        table.normalizeBackward(grad, normalized, scale, out, gradSum, gradNormalizedSum),
+      ),
   };
 }
 

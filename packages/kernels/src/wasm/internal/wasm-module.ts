@@ -72,7 +72,26 @@ export interface KernelsExports {
   copy3x8(x: number, out: number, n0: number, s0: number, n1: number, s1: number, n2: number, s2: number): void;
   adamStepF32(...args: AdamArguments): void;
   adamStepF64(...args: AdamArguments): void;
+  normalizeForwardF32(...args: NormalizeForwardArguments): void;
+  normalizeForwardF64(...args: NormalizeForwardArguments): void;
+  normalizeBackwardF32(...args: NormalizeBackwardArguments): void;
+  normalizeBackwardF64(...args: NormalizeBackwardArguments): void;
 }
+
+/**
+ * Arguments of normalizeForward: x, weight and bias (0 for none), out, normalized (0 for none), mean, variance and
+ * inverseStd addresses, then outer, channels, inner and epsilon.
+ */
+type NormalizeForwardArguments = [
+  x: number, weight: number, bias: number, out: number, normalized: number, mean: number, variance: number, inverseStd: number,
+  outer: number, channels: number, inner: number, epsilon: number,
+];
+
+/** Arguments of normalizeBackward: grad, normalized, scale, out, gradSum and gradNormalizedSum addresses, then outer, channels, inner. */
+type NormalizeBackwardArguments = [
+  grad: number, normalized: number, scale: number, out: number, gradSum: number, gradNormalizedSum: number,
+  outer: number, channels: number, inner: number,
+];
 
 /** Arguments of binaryRows: op, mode, a, b and out addresses, n, then rows and the operands' row strides in bytes. */
 type BinaryRowsArguments = [
