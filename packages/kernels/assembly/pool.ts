@@ -67,7 +67,29 @@ function vectorRowF32(
     let best = f32x4.splat(-Infinity);
     let bestIndex = i32x4.add(i32x4.splat(h * width + left), laneOffsets);
     // The pair loads read one column past the fourth window: only while that stays in the row.
-    if (pairs && left + 7 < width) {
+    if (pairs && left + 7 < width && kiEnd - kiFirst == 2) {
+      // Two window rows (2x2 pooling): written out, with the first row's left column as the start.
+      const from0 = x + ((<usize>(plane + h * rowStride + left)) << 2);
+      const from1 = x + ((<usize>(plane + (h + dilationHeight) * rowStride + left)) << 2);
+      const a0 = v128.load(from0);
+      const b0 = v128.load(from0, 16);
+      const a1 = v128.load(from1);
+      const b1 = v128.load(from1, 16);
+      const index0 = bestIndex;
+      const index1 = i32x4.add(index0, i32x4.splat(dilationHeight * width));
+      best = v128.shuffle<f32>(a0, b0, 0, 2, 4, 6);
+      const odd0 = v128.shuffle<f32>(a0, b0, 1, 3, 5, 7);
+      const even1 = v128.shuffle<f32>(a1, b1, 0, 2, 4, 6);
+      const odd1 = v128.shuffle<f32>(a1, b1, 1, 3, 5, 7);
+      let take = v128.or(f32x4.gt(odd0, best), v128.andnot(f32x4.ne(odd0, odd0), f32x4.ne(best, best)));
+      best = v128.bitselect(odd0, best, take);
+      bestIndex = v128.bitselect(i32x4.add(index0, i32x4.splat(1)), bestIndex, take);
+      take = v128.or(f32x4.gt(even1, best), v128.andnot(f32x4.ne(even1, even1), f32x4.ne(best, best)));
+      best = v128.bitselect(even1, best, take);
+      bestIndex = v128.bitselect(index1, bestIndex, take);
+      take = v128.or(f32x4.gt(odd1, best), v128.andnot(f32x4.ne(odd1, odd1), f32x4.ne(best, best)));
+      bestIndex = v128.bitselect(i32x4.add(index1, i32x4.splat(1)), bestIndex, take);
+    } else if (pairs && left + 7 < width) {
       for (let ki = kiFirst; ki < kiEnd; ki++, h += dilationHeight) {
         const from = x + ((<usize>(plane + h * rowStride + left)) << 2);
         const a = v128.load(from);
