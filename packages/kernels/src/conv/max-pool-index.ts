@@ -117,20 +117,18 @@ export function maxPoolIndex(
           const kjEnd = cols[2 * ow + 1];
           const left = ow * strideWidth - padLeft;
           // Strict comparisons keep the first of equal values; the first NaN ends the search (argReduce's rule).
-          let best = NaN;
-          let bestIndex = -1;
-          search: for (let ki = kiFirst; ki < kiEnd; ki++) {
-            const h = top + ki * dilationHeight;
-            for (let kj = kjFirst; kj < kjEnd; kj++) {
-              const w = left + kj * dilationWidth;
-              const v = x[plane + h * rowStride + w * colStride] as number;
-              if (v !== v) {
-                bestIndex = h * width + w;
-                break search;
-              }
-              if (bestIndex < 0 || v > best) {
+          const firstRow = top + kiFirst * dilationHeight;
+          const firstColumn = left + kjFirst * dilationWidth;
+          let best = x[plane + firstRow * rowStride + firstColumn * colStride] as number;
+          let bestIndex = firstRow * width + firstColumn;
+          for (let ki = kiFirst, h = firstRow; ki < kiEnd && best === best; ki++, h += dilationHeight) {
+            const row = plane + h * rowStride;
+            for (let kj = kjFirst, w = firstColumn; kj < kjEnd; kj++, w += dilationWidth) {
+              const v = x[row + w * colStride] as number;
+              if (v > best || v !== v) {
                 best = v;
                 bestIndex = h * width + w;
+                if (v !== v) break;
               }
             }
           }
