@@ -50,6 +50,7 @@ export function createCountingBackend<B extends DeviceBuffer>(inner: Backend<B>)
     scatterAdd: (updates, index, axis, out) => record('scatterAdd', elementsOf(out), () => k.scatterAdd(updates, index, axis, out)),
     im2col: (x, geometry, out, padValue) => record('im2col', elementsOf(out), () => k.im2col(x, geometry, out, padValue)),
     col2im: (columns, geometry, out) => record('col2im', elementsOf(out), () => k.col2im(columns, geometry, out)),
+    maxPoolIndex: (x, geometry, out) => record('maxPoolIndex', elementsOf(out), () => k.maxPoolIndex(x, geometry, out)),
     adamStep: (param, grad, expAvg, expAvgSq, maxExpAvgSq, parameters) =>
       record('adamStep', elementsOf(param), () => k.adamStep(param, grad, expAvg, expAvgSq, maxExpAvgSq, parameters)),
     normalizeForward: (x, epsilon, weight, bias, out, normalized, mean, variance, inverseStd) =>

@@ -97,7 +97,7 @@ export async function useFastestBackend(): Promise<Backend> {
 
 // TypeScript already checks backends written in TS; this catches plain-JS callers passing a wrong object.
 const REQUIRED_METHODS = ['alloc', 'write', 'view', 'read', 'free'] as const;
-const REQUIRED_KERNELS = ['fill', 'copy', 'unary', 'binary', 'where', 'reduce', 'argReduce', 'matmul', 'gather', 'scatterAdd', 'im2col', 'col2im', 'adamStep', 'normalizeForward', 'normalizeBackward'] as const satisfies readonly (keyof Backend['kernels'])[];
+const REQUIRED_KERNELS = ['fill', 'copy', 'unary', 'binary', 'where', 'reduce', 'argReduce', 'matmul', 'gather', 'scatterAdd', 'im2col', 'col2im', 'maxPoolIndex', 'adamStep', 'normalizeForward', 'normalizeBackward'] as const satisfies readonly (keyof Backend['kernels'])[];
 
 function assertBackend(backend: Backend): void {
   if (backend === null || typeof backend !== 'object' || typeof backend.name !== 'string') {

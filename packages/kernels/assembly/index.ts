@@ -13,6 +13,7 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { im2colF32, im2colF64, col2imF32, col2imF64, zeroBytes } from './conv';
+export { maxPoolIndexF32, maxPoolIndexF64 } from './pool';
 export { indicesInRange, gatherF32, gatherF64, gatherRows, scatterAddF32, scatterAddF64, scatterAddRowsF32, scatterAddRowsF64 } from './index-ops';
 export { adamStepF32, adamStepF64 } from './optimizer';
 export { normalizeForwardF32, normalizeForwardF64, normalizeBackwardF32, normalizeBackwardF64 } from './normalize';

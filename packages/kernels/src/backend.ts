@@ -150,6 +150,12 @@ export interface Kernels<B extends DeviceBuffer = DeviceBuffer> {
   /** Folds columns back into images, summing overlapping taps (the adjoint of {@link Kernels.im2col}). */
   col2im(columns: View<B>, geometry: ConvGeometry, out: View<B>): void;
   /**
+   * Max-pooling winners ({@link maxPoolIndex}): for `(batch, channels, height, width)` images (any strides, float),
+   * writes into a dense i32 `(batch, channels, outHeight * outWidth)` view the flat index `h * width + w` of each
+   * window's first maximum within its plane; padding never wins and the first NaN wins outright (as argmax).
+   */
+  maxPoolIndex(x: View<B>, geometry: ConvGeometry, out: View<B>): void;
+  /**
    * One fused Adam/AdamW step in place ({@link adamStep}): all views dense, of one float dtype and one shape;
    * `maxExpAvgSq` is null unless AMSGrad.
    */

@@ -41,6 +41,7 @@ export type { ConvOutputSize } from './conv/conv-output-size';
 export { convOutputSize } from './conv/conv-output-size';
 export { im2col } from './conv/im2col';
 export { col2im } from './conv/col2im';
+export { maxPoolIndex } from './conv/max-pool-index';
 
 // Strided kernels: any shape, strides and offset.
 export { fillStrided } from './strided/fill-strided';

@@ -2,6 +2,7 @@ import type { Backend, Kernels, View } from '../backend';
 import { allocTypedArray, dtypeOf, type FloatArray, type TypedArray } from '../dtype';
 import { BackendError, DTypeError, ShapeError } from '../errors';
 import { convOutputSize } from '../conv/conv-output-size';
+import { maxPoolIndex } from '../conv/max-pool-index';
 import { formatShape, isContiguous, sizeOf, type Shape } from '../shape';
 import { adamStep } from '../optim/adam-step';
 import { normalizeBackward } from '../norm/normalize-backward';
@@ -190,6 +191,23 @@ const kernels: Kernels<JsBuffer> = {
       );
     }
     col2imStrided(batch, geometry, matrices, columns.strides, columns.offset, images, out.strides, out.offset);
+  },
+  maxPoolIndex(x, geometry, out) {
+    const images = floatData('maxPoolIndex', 'x', x);
+    const index = data('maxPoolIndex', 'out', out);
+    if (!(index instanceof Int32Array)) throw new DTypeError(`maxPoolIndex: out must be i32 (got ${dtypeOf(index)})`);
+    const { outHeight, outWidth } = convOutputSize(geometry, 'maxPoolIndex');
+    const { channels, height, width } = geometry;
+    const batch = x.shape[0];
+    if (!sameShape(x.shape, [batch, channels, height, width]) || !sameShape(out.shape, [batch, channels, outHeight * outWidth])) {
+      throw new ShapeError(
+        `maxPoolIndex: shapes do not match the geometry (x ${formatShape(x.shape)}, out ${formatShape(out.shape)}; expected Nx${channels}x${height}x${width} and Nx${channels}x${outHeight * outWidth})`,
+      );
+    }
+    if (!isContiguous(out.shape, out.strides)) {
+      throw new ShapeError(`maxPoolIndex: out must be contiguous (shape ${formatShape(out.shape)}, strides ${out.strides.join('x')})`);
+    }
+    maxPoolIndex(batch, geometry, images, x.strides, x.offset, index, out.offset);
   },
   adamStep(param, grad, expAvg, expAvgSq, maxExpAvgSq, parameters) {
     const views = { param, grad, expAvg, expAvgSq, ...(maxExpAvgSq === null ? {} : { maxExpAvgSq }) };

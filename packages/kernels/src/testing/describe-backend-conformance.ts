@@ -5,6 +5,7 @@ import { ELEMENTWISE_SUITES } from './conformance-elementwise';
 import { INDEXING_SUITES } from './conformance-indexing';
 import { NORMALIZE_SUITES } from './conformance-normalize';
 import { OPTIMIZER_SUITES } from './conformance-optimizer';
+import { POOLING_SUITES } from './conformance-pooling';
 import { REDUCTION_SUITES } from './conformance-reductions';
 
 /**
@@ -35,7 +36,9 @@ export interface BackendConformanceOptions {
 }
 
 // A Record over every kernel name: a kernel added to `Kernels` without a suite is a compile error here.
-const SUITES: Record<KernelName, KernelSuite> = { ...ELEMENTWISE_SUITES, ...REDUCTION_SUITES, ...INDEXING_SUITES, ...OPTIMIZER_SUITES, ...NORMALIZE_SUITES };
+const SUITES: Record<KernelName, KernelSuite> = {
+  ...ELEMENTWISE_SUITES, ...REDUCTION_SUITES, ...INDEXING_SUITES, ...POOLING_SUITES, ...OPTIMIZER_SUITES, ...NORMALIZE_SUITES,
+};
 
 /**
  * Registers a vitest suite that runs every kernel of a backend on random views and compares the results with the

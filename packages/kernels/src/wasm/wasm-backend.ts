@@ -231,8 +231,8 @@ async function platformThreads(): Promise<{ spawn: WorkerSpawner; cores: number 
 /**
  * Creates the WebAssembly SIMD backend: buffers live in the backend's own linear memory, matmul runs a packed,
  * cache-blocked f32x4 / f64x2 GEMM, contiguous element-wise ops and reductions run SIMD loops, and dense im2col,
- * col2im, gather, scatterAdd, argmax/argmin and copies run in WASM too; every other kernel (and every other layout)
- * runs the JS reference kernels on views of that memory.
+ * col2im, gather, scatterAdd, argmax/argmin and copies, and maxPoolIndex, run in WASM too; every other kernel (and
+ * every other layout) runs the JS reference kernels on views of that memory.
  *
  * @remarks
  * Compiles the embedded module once per process and instantiates it once per backend. `view` returns a fresh typed

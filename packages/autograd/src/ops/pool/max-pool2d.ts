@@ -1,19 +1,25 @@
+import type { ConvGeometry } from '@nanograd/kernels';
 import { apply } from '../../graph/apply';
 import { defineOp } from '../../graph/define-builtin-op';
-import { scatterIntoZeros } from '../../internal/movement-gather';
+import { gatherUnchecked } from '../../internal/movement-gather';
 import type { Pair } from '../../internal/conv-geometry';
-import { poolWindows, type Pool2dOptions } from '../../internal/conv-pool';
+import { poolSetup, type Pool2dOptions } from '../../internal/conv-pool';
 import type { Tensor } from '../../tensor';
 import { reshape } from '../movement/reshape';
-import { argmax } from '../reduce/argmax';
 
-// The max over axis 1 of the unfolded windows in one reduction; the argmax is only needed by the VJP.
-const windowMaxDef = defineOp<void>({
-  name: 'maxPool2d',
-  infer: ([windows]) => ({ shape: [windows!.shape[0] as number, 1, windows!.shape[2] as number], dtype: windows!.dtype }),
-  forward: (kernels, [windows], out) => kernels.reduce('max', windows!, [1], out),
-  // The first maximum takes the whole gradient: a scatter, whose VJP (a gather) keeps every order exact.
-  vjp: (grad, { inputs: [windows] }) => [scatterIntoZeros(windows!.shape, argmax(windows!, { axis: 1, keepDims: true }), grad, 1)],
+interface WindowIndexAttrs {
+  /** The window geometry of one channel plane (channels 1). */
+  readonly geometry: ConvGeometry;
+  /** Windows per channel (outHeight * outWidth). */
+  readonly positions: number;
+}
+
+// The winner of each window as a flat index into its (image, channel) plane. No VJP: the index is piecewise constant,
+// so it is a constant of the graph and all the differentiation happens in the gather below.
+const windowIndexDef = defineOp<WindowIndexAttrs>({
+  name: 'maxPoolIndex',
+  infer: ([x], { geometry, positions }) => ({ shape: [x!.shape[0] as number, geometry.channels, positions], dtype: 'i32' }),
+  forward: (kernels, [x], out, { geometry }) => kernels.maxPoolIndex(x!, geometry, out),
 });
 
 /**
@@ -34,6 +40,14 @@ const windowMaxDef = defineOp<void>({
  * @category Convolution
  */
 export function maxPool2d(x: Tensor, kernelSize: Pair, options: Pool2dOptions = {}): Tensor {
-  const { windows, shape } = poolWindows('maxPool2d', x, kernelSize, options, -Infinity);
-  return reshape(apply(windowMaxDef, [windows], undefined), shape);
+  const { x: images, geometry, size, shape } = poolSetup('maxPool2d', x, kernelSize, options);
+  const [n, channels, height, width] = images.shape as [number, number, number, number];
+  const positions = size.outHeight * size.outWidth;
+  // Each channel is pooled on its own, so channels fold into the batch axis (a view unless x is strided).
+  const planes = reshape(images, [n * channels, 1, height, width]);
+  const index = apply(windowIndexDef, [planes], { geometry, positions });
+  // The first maximum takes the whole gradient: a gather, whose VJP (a scatter, whose VJP is a gather) keeps every
+  // order exact.
+  const values = gatherUnchecked(reshape(planes, [n * channels, height * width]), reshape(index, [n * channels, positions]), 1);
+  return reshape(values, shape);
 }

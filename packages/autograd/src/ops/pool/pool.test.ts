@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DTypeError, ShapeError } from '@nanograd/kernels';
+import { createJsBackend, DTypeError, Random, ShapeError, type Backend } from '@nanograd/kernels';
+import { createWasmBackendSync } from '@nanograd/kernels/wasm';
+import { withBackend } from '../../backend';
 import { tensor, tensor64 } from '../../create';
+import { hvp } from '../../functional/hvp';
 import { gradients } from '../../graph/backward-api';
+import type { Tensor } from '../../tensor';
+import { tanh } from '../activation/tanh';
 import { describeOp } from '../../testing/describe-op';
 import { refAt, refBuild, type RefArray } from '../../testing/reference';
+import { add } from '../elementwise/add';
 import { mul } from '../elementwise/mul';
+import { reshape } from '../movement/reshape';
 import { sum } from '../reduce/sum';
 import { avgPool2d } from './avg-pool2d';
 import { globalAvgPool2d } from './global-avg-pool2d';
@@ -78,6 +85,57 @@ describe('pooling', () => {
     const x = tensor64([1, 5, 3, 3, 5, 2, 3, 1], [1, 1, 2, 4], { requiresGrad: true });
     const [grad] = gradients(sum(maxPool2d(x, 2)), [x]);
     expect(grad!.toList()).toEqual([[[[0, 1, 1, 0], [0, 0, 0, 0]]]]);
+  });
+
+  it('maxPool2d never lets padding win: windows of -Infinity give their gradient to their first real tap', () => {
+    // 2x2 image, 2x2 windows, stride 1, padding 1: 3x3 windows, most of them starting in the padding.
+    for (const value of [-Infinity, 1]) {
+      const x = tensor64([value, value, value, value], [1, 1, 2, 2], { requiresGrad: true });
+      const y = maxPool2d(x, 2, { stride: 1, padding: 1 });
+      expect(y.toList()).toEqual([[[[value, value, value], [value, value, value], [value, value, value]]]]);
+      const [grad] = gradients(sum(y), [x]);
+      // First real tap of window (oh, ow) is (max(oh - 1, 0), max(ow - 1, 0)).
+      expect(grad!.toList()).toEqual([[[[4, 2], [2, 1]]]]);
+    }
+  });
+
+  it('maxPool2d breaks ties in overlapping windows by row-major window order, and a NaN wins like argmax', () => {
+    const x = tensor64([2, 2, 2, 2, 2, 2, 2, 2, 2], [1, 1, 3, 3], { requiresGrad: true });
+    const [grad] = gradients(sum(maxPool2d(x, 2, { stride: 1 })), [x]);
+    expect(grad!.toList()).toEqual([[[[1, 1, 0], [1, 1, 0], [0, 0, 0]]]]);
+    const withNaN = tensor64([1, NaN, NaN, 3, Infinity, 0, -Infinity, 0], [2, 1, 2, 2], { requiresGrad: true });
+    const y = maxPool2d(withNaN, 2);
+    expect(y.toList()).toEqual([[[[NaN]]], [[[Infinity]]]]);
+    expect(gradients(sum(y), [withNaN])[0]!.toList()).toEqual([[[[0, 1], [0, 0]]], [[[1, 0], [0, 0]]]]);
+  });
+
+  it('maxPool2d gives the same values, gradients and Hessian-vector products on the WASM backend, ties included', () => {
+    const random = new Random(5);
+    // Small integers, so x² has many ties (between ±a too): a tie broken differently would change the gradients.
+    const ints = (n: number): Float64Array => Float64Array.from({ length: n }, () => random.integer(7) - 3);
+    // Rows wide enough for the WASM backend's four-windows-at-once paths, plus their padded and ragged edges.
+    const shape = [2, 3, 9, 22];
+    const [xData, vData] = [ints(2 * 3 * 9 * 22), ints(2 * 3 * 9 * 22)];
+    const run = (backend: Backend, dtype: 'f32' | 'f64'): number[][] =>
+      withBackend(backend, () => {
+        const overlapping = (t: Tensor): Tensor => maxPool2d(mul(t, t), 3, { stride: 2, padding: 1 });
+        const pairs = (t: Tensor): Tensor => maxPool2d(mul(t, t), 2);
+        const loss = (t: Tensor): Tensor => add(sum(mul(tanh(overlapping(t)), overlapping(t))), sum(mul(pairs(t), pairs(t))));
+        const x = reshape(tensor(xData, { dtype, requiresGrad: true }), shape);
+        const [gx] = gradients(loss(x), [x]);
+        const [, [hv]] = hvp(loss, [reshape(tensor(xData, { dtype }), shape)], [reshape(tensor(vData, { dtype }), shape)]);
+        return [overlapping(x), pairs(x), gx!, hv!].map((t) => Array.from(t.data));
+      });
+    const wasm = createWasmBackendSync();
+    for (const dtype of ['f32', 'f64'] as const) {
+      const expected = run(createJsBackend(), dtype);
+      const actual = run(wasm, dtype);
+      const tolerance = dtype === 'f32' ? 1e-5 : 1e-12;
+      expected.forEach((values, which) => values.forEach((value, i) => {
+        expect(Math.abs((actual[which]![i] as number) - value), `output ${which} element ${i}`).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(value)));
+      }));
+      expect(Math.max(...expected[3]!.map(Math.abs))).toBeGreaterThan(1e-3);
+    }
   });
 
   it('avgPool2d counts padding in the average (count_include_pad)', () => {

@@ -1,5 +1,5 @@
 // The Kernels of the WASM backend: WASM fast paths where they beat the JS loops (bench/wasm-gemm.bench.ts; im2col,
-// col2im, gather, scatterAdd, argReduce and axis reductions for a CNN training step, 3-4x faster end to end; erf,
+// col2im, gather, scatterAdd, argReduce, maxPoolIndex and axis reductions for a CNN training step, 3-4x faster end to end; erf,
 // comparisons, where, strided copies and leading/middle-axis reductions for a GPT step), and
 // the JS backend's kernels over typed-array views of linear memory for everything else (they also produce every
 // shape/dtype/bounds error message).
@@ -17,6 +17,7 @@ import { reduceFast } from './wasm-kernels-reduce';
 import { whereFast } from './wasm-kernels-where';
 import { fitsBuffer, forEachBlock, planBlocks } from './wasm-layout';
 import { wasmAdamStep } from './wasm-adam-step';
+import { wasmMaxPoolIndex } from './wasm-max-pool-index';
 import { wasmMatmul } from './wasm-matmul';
 import { wasmNormalizeBackward, wasmNormalizeForward } from './wasm-normalize';
 import { MIN_BLOCK, safeAlias, sameShape, splitRows, viewAddress } from './wasm-views';
@@ -341,6 +342,11 @@ export function createWasmKernels(
       own('col2im', 'out', out.buffer);
       if (!convFast('col2im', out, geometry, columns, 0)) js.col2im(host('col2im', 'columns', columns), geometry, host('col2im', 'out', out));
     },
+    maxPoolIndex(x, geometry, out) {
+      own('maxPoolIndex', 'x', x.buffer);
+      own('maxPoolIndex', 'out', out.buffer);
+      if (!wasmMaxPoolIndex(context, x, geometry, out)) js.maxPoolIndex(host('maxPoolIndex', 'x', x), geometry, host('maxPoolIndex', 'out', out));
+    },
     adamStep(param, grad, expAvg, expAvgSq, maxExpAvgSq, parameters) {
       for (const [name, view] of [['param', param], ['grad', grad], ['expAvg', expAvg], ['expAvgSq', expAvgSq], ['maxExpAvgSq', maxExpAvgSq]] as const) {
         if (view !== null) own('adamStep', name, view.buffer);
@@ -382,6 +388,7 @@ export function createWasmKernels(
     gather: (x, index, axis, out) => overwrite(out, [x, index], () => table.gather(x, index, axis, out)),
     im2col: (x, geometry, out, padValue) => overwrite(columnsInStorageOrder(out), [x], () => table.im2col(x, geometry, out, padValue)),
     col2im: (columns, geometry, out) => overwrite(out, [columns], () => table.col2im(columns, geometry, out)),
+    maxPoolIndex: (x, geometry, out) => overwrite(out, [x], () => table.maxPoolIndex(x, geometry, out)),
     normalizeForward: (x, epsilon, weight, bias, out, normalized, mean, variance, inverseStd) =>
       overwriteAll(
         [out, normalized, mean, variance, inverseStd].filter((view) => view !== null),

@@ -47,6 +47,8 @@ export interface KernelsExports {
   im2colF64(...args: ConvArguments): void;
   col2imF32(...args: ConvArguments): void;
   col2imF64(...args: ConvArguments): void;
+  maxPoolIndexF32(...args: ConvArguments): void;
+  maxPoolIndexF64(...args: ConvArguments): void;
   zeroBytes(address: number, bytes: number): void;
   argReduceF32(op: number, x: number, out: number, outer: number, n: number, inner: number): void;
   argReduceF64(op: number, x: number, out: number, outer: number, n: number, inner: number): void;
@@ -110,7 +112,8 @@ type AdamArguments = [
 /**
  * Arguments of im2col/col2im: source and destination addresses, batch, then the geometry (channels, height, width,
  * kernelHeight, kernelWidth, strideHeight, strideWidth, padTop, padLeft, dilationHeight, dilationWidth, outHeight,
- * outWidth), the columns' batch stride and row stride (elements), then padValue for im2col.
+ * outWidth), the columns' batch stride and row stride (elements), then padValue for im2col. maxPoolIndex takes the
+ * images' four strides (elements) in place of the two column strides.
  */
 export type ConvArguments = number[];
 
