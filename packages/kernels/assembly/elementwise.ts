@@ -1,9 +1,10 @@
 import { erfF32x4, erfF64x2 } from './erf';
 import { expF32x4, expF64x2 } from './exp';
+import { geluDerivativeF32x4, geluDerivativeF64x2, geluF32x4, geluF64x2 } from './gelu';
 
 // Contiguous element-wise kernels: f32x4 / f64x2 loops for the ops whose SIMD result equals the JS result exactly
-// (and exp, sigmoid, erf within the conformance tolerances). Each op is a class whose methods apply it to one vector
-// (v32: f32x4 lanes, v64: f64x2 lanes); the generic loops are instantiated once per class, so every op gets its own
+// (and exp, sigmoid, erf, gelu, geluDerivative within the conformance tolerances). Each op is a class whose methods
+// apply it to one vector (v32: f32x4 lanes, v64: f64x2 lanes); the generic loops are instantiated once per class, so every op gets its own
 // loop with no dispatch inside it (inlining one loop per constant op code instead lets Binaryen fold them back into a
 // single loop that switches on the op for every vector). The methods never read `this`, so the loops call them on a
 // null reference.
@@ -187,6 +188,8 @@ const EXP = 8;
 const SIGMOID = 9;
 const SIGN = 10;
 const ERF = 11;
+const GELU = 12;
+const GELU_DERIVATIVE = 13;
 
 class Neg {
   v32(x: v128): v128 { return f32x4.neg(x); }
@@ -221,11 +224,11 @@ class Round {
   v64(x: v128): v128 { return f64x2.nearest(x); }
 }
 class Exp {
-  v32(x: v128): v128 { return expF32x4(x); }
+  v32(x: v128): v128 { return inline.always(expF32x4(x)); }
   v64(x: v128): v128 { return expF64x2(x); }
 }
 class Sigmoid {
-  v32(x: v128): v128 { return f32x4.div(f32x4.splat(1), f32x4.add(f32x4.splat(1), expF32x4(f32x4.neg(x)))); }
+  v32(x: v128): v128 { return f32x4.div(f32x4.splat(1), f32x4.add(f32x4.splat(1), inline.always(expF32x4(f32x4.neg(x))))); }
   v64(x: v128): v128 { return f64x2.div(f64x2.splat(1), f64x2.add(f64x2.splat(1), expF64x2(f64x2.neg(x)))); }
 }
 // ±1 where x is nonzero; x itself (±0, NaN) elsewhere, like Math.sign.
@@ -238,8 +241,16 @@ class Sign {
   }
 }
 class Erf {
-  v32(x: v128): v128 { return erfF32x4(x); }
+  v32(x: v128): v128 { return inline.always(erfF32x4(x)); }
   v64(x: v128): v128 { return erfF64x2(x); }
+}
+class Gelu {
+  v32(x: v128): v128 { return inline.always(geluF32x4(x)); }
+  v64(x: v128): v128 { return geluF64x2(x); }
+}
+class GeluDerivative {
+  v32(x: v128): v128 { return inline.always(geluDerivativeF32x4(x)); }
+  v64(x: v128): v128 { return geluDerivativeF64x2(x); }
 }
 
 function unaryLoop32<Op>(x: usize, out: usize, n: i32): void {
@@ -247,7 +258,8 @@ function unaryLoop32<Op>(x: usize, out: usize, n: i32): void {
   const vn = n & ~3;
   for (let i = 0; i < vn; i += 4) {
     const at = <usize>i << 2;
-    v128.store(out + at, op.v32(v128.load(x + at)));
+    // Inlined even when large (erf, gelu): a call per vector spills and reloads the loop's state around it.
+    v128.store(out + at, inline.always(op.v32(v128.load(x + at))));
   }
   for (let i = vn; i < n; i++) {
     const at = <usize>i << 2;
@@ -282,6 +294,8 @@ export function unaryF32(op: i32, x: usize, out: usize, n: i32): void {
     case SIGMOID: unaryLoop32<Sigmoid>(x, out, n); break;
     case SIGN: unaryLoop32<Sign>(x, out, n); break;
     case ERF: unaryLoop32<Erf>(x, out, n); break;
+    case GELU: unaryLoop32<Gelu>(x, out, n); break;
+    case GELU_DERIVATIVE: unaryLoop32<GeluDerivative>(x, out, n); break;
     case RECIPROCAL:
     default: unaryLoop32<Reciprocal>(x, out, n);
   }
@@ -301,6 +315,8 @@ export function unaryF64(op: i32, x: usize, out: usize, n: i32): void {
     case SIGMOID: unaryLoop64<Sigmoid>(x, out, n); break;
     case SIGN: unaryLoop64<Sign>(x, out, n); break;
     case ERF: unaryLoop64<Erf>(x, out, n); break;
+    case GELU: unaryLoop64<Gelu>(x, out, n); break;
+    case GELU_DERIVATIVE: unaryLoop64<GeluDerivative>(x, out, n); break;
     case RECIPROCAL:
     default: unaryLoop64<Reciprocal>(x, out, n);
   }

@@ -2,8 +2,9 @@
 // in every backend that does not handle it yet.
 
 /**
- * Element-wise unary primitives. `sigmoid`, `tanh` and `erf` are primitives because their composite forms are
- * slow or lose precision; everything else unary is composed from these.
+ * Element-wise unary primitives. `sigmoid`, `tanh`, `erf`, `gelu` (the exact `x·Φ(x)`, Φ the standard normal CDF)
+ * and `geluDerivative` (its derivative `Φ(x) + x·φ(x)`, φ the standard normal density) are primitives because
+ * their composite forms are slow or lose precision; everything else unary is composed from these.
  *
  * @example
  * ```ts
@@ -28,6 +29,8 @@ export const UNARY_OPS = [
   'tanh',
   'sigmoid',
   'erf',
+  'gelu',
+  'geluDerivative',
   'floor',
   'ceil',
   'round',

@@ -1,4 +1,5 @@
-// Double-precision erf (absolute error below ~1e-16), shared by the strided unary kernel.
+// Double-precision erf (absolute error below ~1e-16), shared by the strided unary kernel; the scaled erfc tables are
+// also relatively accurate to ~2e-16, so gelu's negative tail (src/internal/strided-gelu.ts) can use them.
 // Coefficients are our own fits, computed with mpmath at 50 digits: Taylor terms 2/√π·(-1)^n/(n!(2n+1)) near 0,
 // and Chebyshev interpolants of erfc(x)·exp(x²) in t = (x - centre) / halfWidth on each interval further out.
 
@@ -19,23 +20,26 @@ const SCALED_ERFC_1 = [
 
 // erfc(x)·exp(x²) on [1.5, 2.5], centre 2, half-width 0.5.
 const SCALED_ERFC_2 = [
-  0.2553956763105059, -0.053398230926744825, 0.010450688150863644, -0.0019325797205341157, 0.000340046158879671,
-  -5.723950865295796e-5, 9.257341953910349e-6, -1.4435807770434383e-6, 2.1769364079423453e-7,
-  -3.182428711057246e-8, 4.512538948479039e-9, -6.238663620146676e-10, 8.934745957025724e-11,
-  -1.1724525510131175e-11,
+  0.25539567631050575, -0.0533982309267448, 0.010450688150881729, -0.0019325797205363864, 0.0003400461585900975,
+  -5.7239508616599194e-5, 9.257343692396391e-6, -1.4435809953220756e-6, 2.1768867130101744e-7,
+  -3.182366316899901e-8, 4.519830409242737e-9, -6.247818225931442e-10, 8.404283801320744e-11,
+  -1.1058526000684964e-11, 1.5160272935021e-12, -1.9033636990697056e-13,
 ];
 
 // erfc(x)·exp(x²) on [2.5, 4], centre 3.25, half-width 0.75.
 const SCALED_ERFC_3 = [
-  0.16633534842682188, -0.03539955174074951, 0.007277226121677682, -0.0014493394586587998, 0.0002803373864208793,
-  -5.2772397531070706e-5, 9.685659106010946e-6, -1.7360077498306116e-6, 3.042416089315752e-7,
-  -5.203764622560356e-8, 8.752930514640295e-9, -1.575695546197502e-9, 2.545350123178656e-10,
+  0.16633534842682188, -0.03539955174087778, 0.007277226121697713, -0.0014493394550706613, 0.0002803373858604941,
+  -5.277242617299875e-5, 9.685663579535812e-6, -1.7359099524373456e-6, 3.042263321720137e-7,
+  -5.219939846136253e-8, 8.778203678928047e-9, -1.4483904328516424e-9, 2.3463366250483014e-10,
+  -3.718585146658852e-11, 5.823211570968011e-12, -9.924766123756205e-13, 1.50140381414803e-13,
 ];
 
 // erfc(x)·exp(x²) on [4, 6], centre 5, half-width 1.
 const SCALED_ERFC_4 = [
-  0.11070463773306863, -0.02133278889724187, 0.004040688762562392, -0.0007529083568184031, 0.00013810436854186646,
-  -2.4912564214536956e-5, 4.437361871085046e-6, -8.349948024549331e-7, 1.444700332488069e-7,
+  0.11070463773306863, -0.021332789764826308, 0.004040688908937075, -0.0007528968134274429, 0.00013810242090033954,
+  -2.4953883568128706e-5, 4.4443343492985714e-6, -7.806319626987718e-7, 1.3529365302452254e-7,
+  -2.3147442750962905e-8, 3.911235575229903e-9, -6.530435800013467e-10, 1.0775422677534866e-10,
+  -1.7487307640493828e-11, 2.8223551375217665e-12, -5.033015540266547e-13, 7.935106373004748e-14,
 ];
 
 function horner(coefficients: readonly number[], t: number): number {
@@ -44,16 +48,32 @@ function horner(coefficients: readonly number[], t: number): number {
   return acc;
 }
 
+const SQRT_PI = Math.sqrt(Math.PI);
+
+/** erf(x)/x for |x| < 0.5. */
+export function erfOverX(x: number): number {
+  return horner(TAYLOR, x * x);
+}
+
+/**
+ * The scaled complementary error function erfc(t)·exp(t²) for t ≥ 0.5: the Chebyshev tables below 6, Laplace's
+ * continued fraction 1/(√π·(t + (1/2)/(t + 1/(t + (3/2)/(t + …))))) beyond (16 levels: ~3e-16 relative for t ≥ 6).
+ */
+export function scaledErfc(t: number): number {
+  if (t < 1.5) return horner(SCALED_ERFC_1, (t - 1) * 2);
+  if (t < 2.5) return horner(SCALED_ERFC_2, (t - 2) * 2);
+  if (t < 4) return horner(SCALED_ERFC_3, (t - 3.25) / 0.75);
+  if (t < 6) return horner(SCALED_ERFC_4, t - 5);
+  let fraction = t;
+  for (let k = 16; k >= 1; k--) fraction = t + k / 2 / fraction;
+  return 1 / (SQRT_PI * fraction);
+}
+
 /** Returns the error function of `x`; NaN stays NaN and |x| ≥ 6 gives ±1 (1 - erf(6) ≈ 2e-17). */
 export function erf(x: number): number {
   const ax = Math.abs(x);
   if (ax < 0.5) return x * horner(TAYLOR, x * x);
   if (!(ax < 6)) return ax === ax ? (x > 0 ? 1 : -1) : x;
-  let scaled: number;
-  if (ax < 1.5) scaled = horner(SCALED_ERFC_1, (ax - 1) * 2);
-  else if (ax < 2.5) scaled = horner(SCALED_ERFC_2, (ax - 2) * 2);
-  else if (ax < 4) scaled = horner(SCALED_ERFC_3, (ax - 3.25) / 0.75);
-  else scaled = horner(SCALED_ERFC_4, ax - 5);
-  const value = 1 - Math.exp(-ax * ax) * scaled;
+  const value = 1 - Math.exp(-ax * ax) * scaledErfc(ax);
   return x < 0 ? -value : value;
 }

@@ -19,6 +19,17 @@ function seriesErf(x: number): number {
   return (2 / Math.sqrt(Math.PI)) * Math.exp(-x * x) * sum;
 }
 
+// Reference Φ: (1 + erf(x/√2))/2 from the series above x = -2, below it erfc from Laplace's continued fraction
+// (300 levels, converged to double precision for x/√2 < -1.4), so the negative tail keeps relative accuracy.
+function normalCdf(x: number): number {
+  if (x >= -2) return 0.5 * (1 + seriesErf(x / Math.SQRT2));
+  const t = -x / Math.SQRT2;
+  let fraction = t;
+  for (let k = 300; k >= 1; k--) fraction = t + k / 2 / fraction;
+  return (0.5 * Math.exp(-0.5 * x * x)) / (Math.sqrt(Math.PI) * fraction);
+}
+const normalDensity = (x: number): number => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+
 const REFERENCE: Record<UnaryOp, (x: number) => number> = {
   neg: (x) => -x,
   abs: (x) => (x < 0 ? -x : x),
@@ -35,6 +46,8 @@ const REFERENCE: Record<UnaryOp, (x: number) => number> = {
   tanh: Math.tanh,
   sigmoid: (x) => 1 / (1 + Math.exp(-x)),
   erf: seriesErf,
+  gelu: (x) => x * normalCdf(x),
+  geluDerivative: (x) => normalCdf(x) + x * normalDensity(x),
   floor: Math.floor,
   ceil: Math.ceil,
   round: (x) => {
@@ -118,6 +131,41 @@ describe('unaryStrided', () => {
     const nan = new Float64Array([Number.NaN]);
     unaryStrided('erf', [1], nan, [1], 0, nan, [1], 0);
     expect(nan[0]).toBeNaN();
+  });
+
+  it('computes gelu and geluDerivative to a few ulps against high-precision values, tails included', () => {
+    // x·Φ(x) and Φ(x) + x·φ(x), computed with mpmath at 40 digits.
+    const points: [number, number, number][] = [
+      [-30, -1.472014178144456e-196, -4.416031690708495e-195],
+      [-10, -7.619853024160526e-23, -7.618400096464814e-22],
+      [-8.5, -8.057604598872821e-17, -6.846504938697084e-16],
+      [-6, -5.919525870226189e-9, -3.5468709453902015e-8],
+      [-3, -0.0040496940948902835, -0.011945647204183927],
+      [-1, -0.15865525393145705, -0.0833154705876863],
+      [-0.5, -0.15426876936299344, 0.13250487534383715],
+      [1e-10, 5.000000000398942e-11, 0.5000000000797885],
+      [0.5, 0.34573123063700656, 0.8674951246561629],
+      [1, 0.8413447460685429, 1.0833154705876864],
+      [3, 2.99595030590511, 1.011945647204184],
+      [6, 5.999999994080474, 1.0000000354687095],
+      [10, 10, 1],
+    ];
+    const x = new Float64Array(points.map(([point]) => point));
+    for (const [op, column] of [['gelu', 1], ['geluDerivative', 2]] as const) {
+      const out = new Float64Array(x.length);
+      unaryStrided(op, [x.length], x, [1], 0, out, [1], 0);
+      points.forEach((point, i) => expect(Math.abs(out[i] - point[column]), `${op}(${point[0]})`).toBeLessThanOrEqual(1e-15 * Math.abs(point[column])));
+    }
+  });
+
+  it('saturates gelu and geluDerivative without NaN: ±Infinity, far out, signed zeros', () => {
+    const x = new Float64Array([Infinity, -Infinity, 1e300, -1e300, 40, -40, 0, -0, Number.NaN]);
+    const gelu = new Float64Array(x.length);
+    const derivative = new Float64Array(x.length);
+    unaryStrided('gelu', [x.length], x, [1], 0, gelu, [1], 0);
+    unaryStrided('geluDerivative', [x.length], x, [1], 0, derivative, [1], 0);
+    expect(Array.from(gelu)).toEqual([Infinity, -0, 1e300, -0, 40, -0, 0, -0, Number.NaN]);
+    expect(Array.from(derivative)).toEqual([1, 0, 1, 0, 1, 0, 0.5, 0.5, Number.NaN]);
   });
 
   it('works in place and on 1e5 contiguous float32 elements', () => {

@@ -2,6 +2,7 @@ import type { TypedArray } from '../dtype';
 import { planNd } from '../internal/nd-plan';
 import { runNd2, type ContiguousLoop2, type Loop2 } from '../internal/nd-run';
 import { erf } from '../internal/strided-erf';
+import { gelu, geluDerivative } from '../internal/strided-gelu';
 import { assertStridedOperand, assertStridedShape, unknownOp } from '../internal/strided-validate';
 import type { UnaryOp } from '../ops';
 import type { Shape, Strides } from '../shape';
@@ -41,6 +42,8 @@ const LOOPS: Record<UnaryOp, Loop2> = {
   tanh: (n, x, xi, xs, o, oi, os) => { for (let i = 0; i < n; i++, xi += xs, oi += os) o[oi] = Math.tanh(x[xi]); },
   sigmoid: (n, x, xi, xs, o, oi, os) => { for (let i = 0; i < n; i++, xi += xs, oi += os) o[oi] = sigmoid(x[xi]); },
   erf: (n, x, xi, xs, o, oi, os) => { for (let i = 0; i < n; i++, xi += xs, oi += os) o[oi] = erf(x[xi]); },
+  gelu: (n, x, xi, xs, o, oi, os) => { for (let i = 0; i < n; i++, xi += xs, oi += os) o[oi] = gelu(x[xi]); },
+  geluDerivative: (n, x, xi, xs, o, oi, os) => { for (let i = 0; i < n; i++, xi += xs, oi += os) o[oi] = geluDerivative(x[xi]); },
   floor: (n, x, xi, xs, o, oi, os) => { for (let i = 0; i < n; i++, xi += xs, oi += os) o[oi] = Math.floor(x[xi]); },
   ceil: (n, x, xi, xs, o, oi, os) => { for (let i = 0; i < n; i++, xi += xs, oi += os) o[oi] = Math.ceil(x[xi]); },
   round: (n, x, xi, xs, o, oi, os) => { for (let i = 0; i < n; i++, xi += xs, oi += os) o[oi] = roundHalfEven(x[xi]); },
@@ -68,6 +71,8 @@ const CONTIGUOUS_LOOPS: Record<UnaryOp, ContiguousLoop2> = {
   tanh: (n, x, xi, o, oi) => { for (let end = oi + n, d = xi - oi; oi < end; oi++) o[oi] = Math.tanh(x[oi + d]); },
   sigmoid: (n, x, xi, o, oi) => { for (let end = oi + n, d = xi - oi; oi < end; oi++) o[oi] = sigmoid(x[oi + d]); },
   erf: (n, x, xi, o, oi) => { for (let end = oi + n, d = xi - oi; oi < end; oi++) o[oi] = erf(x[oi + d]); },
+  gelu: (n, x, xi, o, oi) => { for (let end = oi + n, d = xi - oi; oi < end; oi++) o[oi] = gelu(x[oi + d]); },
+  geluDerivative: (n, x, xi, o, oi) => { for (let end = oi + n, d = xi - oi; oi < end; oi++) o[oi] = geluDerivative(x[oi + d]); },
   floor: (n, x, xi, o, oi) => { for (let end = oi + n, d = xi - oi; oi < end; oi++) o[oi] = Math.floor(x[oi + d]); },
   ceil: (n, x, xi, o, oi) => { for (let end = oi + n, d = xi - oi; oi < end; oi++) o[oi] = Math.ceil(x[oi + d]); },
   round: (n, x, xi, o, oi) => { for (let end = oi + n, d = xi - oi; oi < end; oi++) o[oi] = roundHalfEven(x[oi + d]); },
@@ -79,7 +84,8 @@ const CONTIGUOUS_LOOPS: Record<UnaryOp, ContiguousLoop2> = {
  * @remarks
  * Computes in double precision and stores by assignment. `round` rounds halves to even (like NumPy and PyTorch:
  * 0.5 → 0, 1.5 → 2, -2.5 → -2); `sigmoid` never overflows (it exponentiates only non-positive numbers); `erf` is
- * accurate to about 1e-16; `sign` keeps NaN and ±0 (NumPy). `out` may be `x` itself with the same layout (in-place).
+ * accurate to about 1e-16; `gelu` and `geluDerivative` to a few ulps, relatively in the negative tail too (gelu is
+ * x for large positive x and +Infinity, -0 for large negative x and -Infinity); `sign` keeps NaN and ±0 (NumPy). `out` may be `x` itself with the same layout (in-place).
  *
  * @param op - One of {@link UNARY_OPS}.
  * @param shape - Extent of each dimension, shared by both views.

@@ -133,6 +133,41 @@ const unary: KernelSuite = (backend) => {
       });
     });
   }
+  for (const dtype of FLOATS) {
+    it(`gelu and geluDerivative (${dtype}) on special and far-out values, a long contiguous run included`, async () => {
+      const random = new Random(12);
+      // x·Φ(x) and Φ(x) + x·φ(x) by mpmath at 40 digits, then the specials and a sweep of [-14, 14].
+      const known: [number, number, number][] = [
+        [0, 0, 0.5], [-0, -0, 0.5], [1, 0.8413447460685429, 1.0833154705876864], [-1, -0.15865525393145705, -0.0833154705876863],
+        [3, 2.99595030590511, 1.011945647204184], [-3, -0.0040496940948902835, -0.011945647204183927],
+        [6, 5.999999994080474, 1.0000000354687095], [-6, -5.919525870226189e-9, -3.5468709453902015e-8],
+        [10, 10, 1], [-10, -7.619853024160526e-23, -7.618400096464814e-22],
+        [Infinity, Infinity, 1], [-Infinity, -0, 0], [Number.NaN, Number.NaN, Number.NaN], [1e30, 1e30, 1], [-1e30, -0, 0],
+      ];
+      const sweep = Array.from({ length: 141 }, (_, i) => -14 + (28 * i) / 140);
+      const values = [...known.map(([x]) => x), ...sweep];
+      const x = operand(backend(), random, [values.length], 'contiguous', () => (dtype === 'f32' ? Float32Array.from(values) : Float64Array.from(values)));
+      for (const [op, column] of [['gelu', 1], ['geluDerivative', 2]] as const) {
+        const out = operand(backend(), random, [values.length], 'contiguous', (n) => randomArray(random, dtype, n), false);
+        const expected = out.host.slice();
+        unaryStrided(op, [values.length], x.host, [1], 0, expected, [1], 0);
+        known.forEach((row, i) => {
+          const value = row[column];
+          if (Number.isNaN(value)) expect(expected[i], `${op}(${row[0]})`).toBeNaN();
+          else if (value === 0 || !Number.isFinite(value)) expect(expected[i], `${op}(${row[0]})`).toBe(value);
+          else expect(Math.abs(expected[i] - value), `${op}(${row[0]})`).toBeLessThanOrEqual((dtype === 'f32' ? 1e-7 : 1e-15) * Math.abs(value));
+        });
+        backend().kernels.unary(op, x.view, out.view);
+        await expectBuffer(backend(), out, expected, op, ...tolerance(dtype));
+        const data = await backend().read(out.view.buffer);
+        known.forEach((row, i) => {
+          // Signs of zero, the saturated values and NaN exactly as the reference has them: no Infinity · 0.
+          const value = row[column];
+          if (value === 0 || !Number.isFinite(value) || Math.abs(row[0]) >= 1e30) expect(data[i], `${op}(${row[0]})`).toBe(expected[i]);
+        });
+      }
+    });
+  }
   it('rejects a view that overruns its buffer', () => {
     const buffer = backend().alloc('f32', 4);
     const view = { buffer, shape: [5], strides: [1], offset: 0 };

@@ -29,10 +29,12 @@ const BINARY_CODES: Partial<Record<BinaryOp, number>> = {
 };
 /**
  * Unary ops with a SIMD loop: exact ones, plus exp and sigmoid (polynomial exp, ~1 ulp in f32, ~1e-15 relative in
- * f64) and erf (~1.5 ulp in f32; in f64 the JS kernel's algorithm, lane by lane).
+ * f64), erf (~1.5 ulp in f32), gelu and geluDerivative (~5e-7 relative in f32); in f64 erf, gelu and geluDerivative
+ * run the JS kernel's algorithm lane by lane.
  */
 const UNARY_CODES: Partial<Record<UnaryOp, number>> = {
   neg: 0, abs: 1, sqrt: 2, square: 3, floor: 4, ceil: 5, reciprocal: 6, round: 7, exp: 8, sigmoid: 9, sign: 10, erf: 11,
+  gelu: 12, geluDerivative: 13,
 };
 /** Inner-block modes of binaryF32/binaryF64: both dense, b broadcast, a broadcast. */
 const MODE_BOTH = 0;
