@@ -101,6 +101,33 @@ describe('createWasmBackend({ threads: 2 })', () => {
     for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) expect(got[j * m + i]).toBeCloseTo(expected[i * n + j], 4);
   });
 
+  it('splits im2col and col2im by images across threads, batch-major and taps-major, like one thread', async () => {
+    const backend = await threaded();
+    const single = createWasmBackendSync();
+    const geometry = {
+      channels: 4, height: 20, width: 18, kernelHeight: 3, kernelWidth: 3, strideHeight: 1, strideWidth: 2,
+      padTop: 1, padBottom: 1, padLeft: 0, padRight: 1, dilationHeight: 1, dilationWidth: 1,
+    };
+    const [batch, taps, positions] = [48, 36, 20 * 9];
+    for (const dtype of ['f32', 'f64'] as const) {
+      for (const tapsMajor of [false, true]) {
+        const columnStrides = tapsMajor ? [positions, batch * positions, 1] : [taps * positions, positions, 1];
+        const results = [backend, single].map((target) => {
+          const images = matrix(target, dtype, batch, 4 * 20 * 18, 13);
+          const imageView = { ...images, shape: [batch, 4, 20, 18], strides: [4 * 20 * 18, 20 * 18, 18, 1] };
+          const columns = { buffer: target.alloc(dtype, batch * taps * positions), shape: [batch, taps, positions], strides: columnStrides, offset: 0 };
+          // Several rounds, so that the worker surely takes some of the bands.
+          for (let round = 0; round < 4; round++) target.kernels.im2col(imageView, geometry, columns, -1);
+          const unfolded = Array.from(target.view(columns.buffer));
+          for (let round = 0; round < 4; round++) target.kernels.col2im(columns, geometry, imageView);
+          return [unfolded, Array.from(target.view(images.buffer))];
+        });
+        expect(results[0]![0]).toEqual(results[1]![0]);
+        expect(results[0]![1]).toEqual(results[1]![1]);
+      }
+    }
+  });
+
   it('keeps working after the shared memory grows, and after dispose', async () => {
     const backend = await threaded();
     const before = matrix(backend, 'f32', 4, 4, 9);

@@ -66,6 +66,31 @@ export interface GemmCall {
   readonly ldc: number;
 }
 
+/** Exports of the image kernels a worker can run on a range of images (codes in the control block). */
+export const IMAGE_KERNELS = ['im2colF32', 'im2colF64', 'col2imF32', 'col2imF64'] as const;
+
+/**
+ * One im2col/col2im call: `shape` is the kernel's 16 integer arguments from the batch on (batch, channels, height,
+ * width, kernel, stride, padding, dilation, output size, column batch and row strides); images are dense.
+ */
+export interface ImageCall {
+  readonly kernel: (typeof IMAGE_KERNELS)[number];
+  readonly images: number;
+  readonly columns: number;
+  readonly shape: readonly number[];
+  readonly padValue: number;
+}
+
+/** Calls the image kernel of `call` on the images and columns at the given addresses (col2im takes columns first). */
+export function runImageKernel(exports: KernelsExports, call: ImageCall, images: number, columns: number, shape: readonly number[]): void {
+  const kernel = exports[call.kernel] as (...args: number[]) => void;
+  if (call.kernel.startsWith('col2im')) kernel(columns, images, ...shape);
+  else kernel(images, columns, ...shape, call.padValue);
+}
+
+/** Column elements below which an image kernel stays on one thread (unless the GEMM threshold is lower). */
+const IMAGE_THRESHOLD = 1 << 19;
+
 let canWait: boolean | undefined;
 /** Atomics.wait throws on a browser's main thread: probe once. */
 function waitAllowed(): boolean {
@@ -161,6 +186,33 @@ export class GemmPool {
     if (failed) throw new BackendError('wasm: a GEMM worker failed (out-of-bounds access or engine error)');
   }
 
+  /** Runs `call` split by images across the ready workers when its columns are large enough, else on this thread. */
+  images(call: ImageCall): void {
+    const [batch = 0, channels = 0, height = 0, width = 0, kernelHeight = 0, kernelWidth = 0] = call.shape;
+    const [outHeight = 0, outWidth = 0] = call.shape.slice(12, 14);
+    const elements = batch * channels * kernelHeight * kernelWidth * outHeight * outWidth;
+    const lanes = this.disposed || batch < 2 || elements < Math.min(this.threshold, IMAGE_THRESHOLD) ? [] : this.lanes.filter((lane) => lane.ready);
+    const used = lanes.slice(0, batch - 1);
+    if (used.length === 0) {
+      runImageKernel(this.exports, call, call.images, call.columns, call.shape);
+      return;
+    }
+    const band = Math.ceil(batch / ((used.length + 1) * BANDS_PER_THREAD));
+    const bands = Math.ceil(batch / band);
+    const bytes = call.kernel.endsWith('F64') ? 8 : 4;
+    const imageBytes = channels * height * width * bytes;
+    const columnBytes = (call.shape[14] as number) * bytes;
+    Atomics.store(this.counter, 0, 0);
+    for (const lane of used) this.postImages(lane, call, band);
+    for (let index = Atomics.add(this.counter, 0, 1); index < bands; index = Atomics.add(this.counter, 0, 1)) {
+      const start = index * band;
+      runImageKernel(this.exports, call, call.images + start * imageBytes, call.columns + start * columnBytes, [Math.min(band, batch - start), ...call.shape.slice(1)]);
+    }
+    let failed = false;
+    for (const lane of used) failed = this.await(lane) || failed;
+    if (failed) throw new BackendError('wasm: an image-kernel worker failed (out-of-bounds access or engine error)');
+  }
+
   /** Whether `call` splits by rows over one packing of B: enough rows, a B that fits, not the dot-product route. */
   private sharesPackedB(call: GemmCall): boolean {
     if (!call.single || call.m < SHARED_PACK_MIN_ROWS) return false;
@@ -243,6 +295,22 @@ export class GemmPool {
     floats[0] = 1;
     floats[1] = 0;
     // The sequentially consistent store publishes the plain writes above.
+    Atomics.store(words, 0, ++lane.sequence);
+    Atomics.notify(words, 0);
+  }
+
+  // Image jobs: word 2 is 2, word 4 the IMAGE_KERNELS index, 5 and 6 the image and column addresses, 7..22 the
+  // kernel's integer arguments, 23 the images per band; the float64 at byte 96 is the pad value.
+  private postImages(lane: Lane, call: ImageCall, band: number): void {
+    const { words, floats } = lane;
+    words[2] = 2;
+    words[3] = 0;
+    words[4] = IMAGE_KERNELS.indexOf(call.kernel);
+    words[5] = call.images;
+    words[6] = call.columns;
+    words.set(call.shape, 7);
+    words[23] = band;
+    floats[0] = call.padValue;
     Atomics.store(words, 0, ++lane.sequence);
     Atomics.notify(words, 0);
   }

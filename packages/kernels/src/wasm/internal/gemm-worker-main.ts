@@ -4,7 +4,9 @@
 // (transA transB m n k a lda b ldb c ldc work), 16 split by columns (1) or rows (0), 17 extent split, 18 band width,
 // 19 band count, 20 chunks of B to pack first (0: none, plain bands), 21 address of the shared packed B, 22 columns
 // per packing chunk; the float64 at byte 96 is alpha, at byte 104 beta. Threads take bands (counter word 0) and
-// packing chunks (word 1, with word 2 counting the chunks done) from shared counters.
+// packing chunks (word 1, with word 2 counting the chunks done) from shared counters. Op 2 is an image kernel
+// (im2col/col2im) over ranges of images: word 4 names it (IMAGE_KERNELS order), 5 and 6 are the image and column
+// addresses, 7..22 its integer arguments from the batch on, 23 the images per band, the float64 at byte 96 the pad.
 
 /** What a worker is started with: the compiled shared-memory module, the memory itself and its control block. */
 export interface GemmWorkerInit {
@@ -41,28 +43,8 @@ export function gemmWorkerMain(init: GemmWorkerInit, ready: () => void): void {
     const op = words[2];
     if (op < 0) return;
     try {
-      const gemm = op === 0 ? kernels.sgemm : kernels.dgemm;
-      const bytes = op === 0 ? 4 : 8;
-      const [transA, transB, m, n, k, a, lda, b, ldb, c, ldc, work] = words.subarray(4, 16);
-      const [byColumns, extent, band, bands, chunks, packed, chunkColumns] = words.subarray(16, 23);
-      if (chunks > 0) {
-        for (let index = Atomics.add(counter, 1, 1); index < chunks; index = Atomics.add(counter, 1, 1)) {
-          kernels.sgemmPackB(transB, n, k, b, ldb, packed, index * chunkColumns, (index + 1) * chunkColumns);
-          Atomics.add(counter, 2, 1);
-        }
-        while (Atomics.load(counter, 2) < chunks);
-      }
-      for (let index = Atomics.add(counter, 0, 1); index < bands; index = Atomics.add(counter, 0, 1)) {
-        const start = index * band;
-        const size = Math.min(band, extent - start);
-        if (chunks > 0) {
-          kernels.sgemmPacked(transA, size, n, k, floats[0], a + start * (transA ? 1 : lda) * 4, lda, packed, floats[1], c + start * ldc * 4, ldc, work);
-        } else if (byColumns === 1) {
-          gemm(transA, transB, m, size, k, floats[0], a, lda, b + start * (transB ? ldb : 1) * bytes, ldb, floats[1], c + start * bytes, ldc, work);
-        } else {
-          gemm(transA, transB, size, n, k, floats[0], a + start * (transA ? 1 : lda) * bytes, lda, b, ldb, floats[1], c + start * ldc * bytes, ldc, work);
-        }
-      }
+      if (op === 2) runImages();
+      else runGemm(op);
     } catch {
       words[3] = 1;
       // Release any thread waiting for this worker's packing chunk; the caller then reports the failure.
@@ -70,5 +52,50 @@ export function gemmWorkerMain(init: GemmWorkerInit, ready: () => void): void {
     }
     Atomics.store(words, 1, seen);
     Atomics.notify(words, 1);
+  }
+
+  function runImages(): void {
+    const code = words[4] as number;
+    const kernel = kernels[['im2colF32', 'im2colF64', 'col2imF32', 'col2imF64'][code] as string] as (...args: number[]) => void;
+    const bytes = code === 1 || code === 3 ? 8 : 4;
+    const shape = Array.from(words.subarray(7, 23));
+    const batch = shape[0] as number;
+    const band = words[23] as number;
+    const imageBytes = (shape[1] as number) * (shape[2] as number) * (shape[3] as number) * bytes;
+    const columnBytes = (shape[14] as number) * bytes;
+    for (let index = Atomics.add(counter, 0, 1); index * band < batch; index = Atomics.add(counter, 0, 1)) {
+      const start = index * band;
+      shape[0] = Math.min(band, batch - start);
+      const images = (words[5] as number) + start * imageBytes;
+      const columns = (words[6] as number) + start * columnBytes;
+      // col2im takes the columns first and has no pad value.
+      if (code >= 2) kernel(columns, images, ...shape);
+      else kernel(images, columns, ...shape, floats[0] as number);
+    }
+  }
+
+  function runGemm(op: number): void {
+    const gemm = op === 0 ? kernels.sgemm : kernels.dgemm;
+    const bytes = op === 0 ? 4 : 8;
+    const [transA, transB, m, n, k, a, lda, b, ldb, c, ldc, work] = words.subarray(4, 16);
+    const [byColumns, extent, band, bands, chunks, packed, chunkColumns] = words.subarray(16, 23);
+    if (chunks > 0) {
+      for (let index = Atomics.add(counter, 1, 1); index < chunks; index = Atomics.add(counter, 1, 1)) {
+        kernels.sgemmPackB(transB, n, k, b, ldb, packed, index * chunkColumns, (index + 1) * chunkColumns);
+        Atomics.add(counter, 2, 1);
+      }
+      while (Atomics.load(counter, 2) < chunks);
+    }
+    for (let index = Atomics.add(counter, 0, 1); index < bands; index = Atomics.add(counter, 0, 1)) {
+      const start = index * band;
+      const size = Math.min(band, extent - start);
+      if (chunks > 0) {
+        kernels.sgemmPacked(transA, size, n, k, floats[0], a + start * (transA ? 1 : lda) * 4, lda, packed, floats[1], c + start * ldc * 4, ldc, work);
+      } else if (byColumns === 1) {
+        gemm(transA, transB, m, size, k, floats[0], a, lda, b + start * (transB ? ldb : 1) * bytes, ldb, floats[1], c + start * bytes, ldc, work);
+      } else {
+        gemm(transA, transB, size, n, k, floats[0], a + start * (transA ? 1 : lda) * bytes, lda, b, ldb, floats[1], c + start * ldc * bytes, ldc, work);
+      }
+    }
   }
 }

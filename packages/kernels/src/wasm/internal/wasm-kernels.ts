@@ -128,7 +128,6 @@ export function createWasmKernels(
     if (!isContiguous(images.shape, images.strides) || !rowsDense) return false;
     if (!fitsBuffer(images) || !fitsBuffer(columns) || images.buffer === columns.buffer) return false;
     if (batch === 0) return true;
-    const { exports } = context;
     const g = geometry;
     const shape = [
       batch, channels, height, width, kernelHeight, kernelWidth, g.strideHeight, g.strideWidth,
@@ -136,8 +135,8 @@ export function createWasmKernels(
     ];
     const x = viewAddress(images, images.offset);
     const c = viewAddress(columns, columns.offset);
-    if (kernel === 'im2col') (dtype === 'f32' ? exports.im2colF32 : exports.im2colF64)(x, c, ...shape, padValue);
-    else (dtype === 'f32' ? exports.col2imF32 : exports.col2imF64)(c, x, ...shape);
+    const name = kernel === 'im2col' ? (dtype === 'f32' ? 'im2colF32' : 'im2colF64') : dtype === 'f32' ? 'col2imF32' : 'col2imF64';
+    context.images({ kernel: name, images: x, columns: c, shape, padValue });
     return true;
   }
 
