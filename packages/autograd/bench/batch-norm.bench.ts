@@ -1,6 +1,6 @@
 // batchNorm in training on the WASM backend (f32, one thread), forward and forward + backward, with weight, bias and
 // running statistics: `tsx --conditions=@nanograd/source bench/batch-norm.bench.ts` prints a markdown table of medians.
-import { backward, batchNorm, ones, randn, setBackend, zeros, type Tensor } from '@nanograd/autograd';
+import { backward, batchNorm, ones, randn, setBackend, zeros, type Tensor } from '../src/index';
 import { createWasmBackend } from '@nanograd/kernels/wasm';
 
 const WARMUP = 10;
