@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ConvGeometry } from '../backend';
 import { DTypeError, ShapeError } from '../errors';
+import { randomConvGeometry } from '../internal/random-conv-geometry';
 import { Random } from '../random';
 import { col2im } from './col2im';
 import { im2col } from './im2col';
-
-/** A random geometry whose dilated window fits the padded input. */
-function randomGeometry(random: Random): ConvGeometry {
-  for (;;) {
-    const g: ConvGeometry = {
-      channels: 1 + random.integer(3),
-      height: 1 + random.integer(7),
-      width: 1 + random.integer(7),
-      kernelHeight: 1 + random.integer(4),
-      kernelWidth: 1 + random.integer(4),
-      strideHeight: 1 + random.integer(3),
-      strideWidth: 1 + random.integer(3),
-      padTop: random.integer(3),
-      padBottom: random.integer(3),
-      padLeft: random.integer(3),
-      padRight: random.integer(3),
-      dilationHeight: 1 + random.integer(2),
-      dilationWidth: 1 + random.integer(2),
-    };
-    const fitsHeight = g.dilationHeight * (g.kernelHeight - 1) < g.height + g.padTop + g.padBottom;
-    const fitsWidth = g.dilationWidth * (g.kernelWidth - 1) < g.width + g.padLeft + g.padRight;
-    if (fitsHeight && fitsWidth) return g;
-  }
-}
 
 function outputSize(g: ConvGeometry): [number, number] {
   const outH = Math.floor((g.height + g.padTop + g.padBottom - g.dilationHeight * (g.kernelHeight - 1) - 1) / g.strideHeight) + 1;
@@ -79,7 +56,7 @@ describe('col2im', () => {
   it('matches a naive fold added onto existing values, f32 and f64, with offsets', () => {
     const random = new Random(41);
     for (let trial = 0; trial < 300; trial++) {
-      const g = randomGeometry(random);
+      const g = randomConvGeometry(random, 3);
       const [outH, outW] = outputSize(g);
       const Ctor = trial % 2 === 0 ? Float32Array : Float64Array;
       const columnsOffset = random.integer(4);
@@ -103,7 +80,7 @@ describe('col2im', () => {
   it('is the adjoint of im2col: <im2col(x), C> = <x, col2im(C)>', () => {
     const random = new Random(42);
     for (let trial = 0; trial < 200; trial++) {
-      const g = randomGeometry(random);
+      const g = randomConvGeometry(random, 3);
       const [outH, outW] = outputSize(g);
       const x = random.fillUniform(new Float64Array(g.channels * g.height * g.width), -1, 1);
       const c = random.fillUniform(new Float64Array(g.channels * g.kernelHeight * g.kernelWidth * outH * outW), -1, 1);
@@ -118,7 +95,7 @@ describe('col2im', () => {
   it('reads rows a given stride apart (taps-major batches) like the dense fold of those rows', () => {
     const random = new Random(43);
     for (let trial = 0; trial < 100; trial++) {
-      const g = randomGeometry(random);
+      const g = randomConvGeometry(random, 3);
       const [outH, outW] = outputSize(g);
       const rows = g.channels * g.kernelHeight * g.kernelWidth;
       const positions = outH * outW;

@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ConvGeometry } from '../backend';
 import { DTypeError, ShapeError } from '../errors';
+import { randomConvGeometry } from '../internal/random-conv-geometry';
 import { Random } from '../random';
 import { im2col } from './im2col';
-
-/** A random geometry whose dilated window fits the padded input. */
-function randomGeometry(random: Random): ConvGeometry {
-  for (;;) {
-    const g: ConvGeometry = {
-      channels: 1 + random.integer(3),
-      height: 1 + random.integer(7),
-      width: 1 + random.integer(7),
-      kernelHeight: 1 + random.integer(4),
-      kernelWidth: 1 + random.integer(4),
-      strideHeight: 1 + random.integer(3),
-      strideWidth: 1 + random.integer(3),
-      padTop: random.integer(3),
-      padBottom: random.integer(3),
-      padLeft: random.integer(3),
-      padRight: random.integer(3),
-      dilationHeight: 1 + random.integer(2),
-      dilationWidth: 1 + random.integer(2),
-    };
-    const fitsHeight = g.dilationHeight * (g.kernelHeight - 1) < g.height + g.padTop + g.padBottom;
-    const fitsWidth = g.dilationWidth * (g.kernelWidth - 1) < g.width + g.padLeft + g.padRight;
-    if (fitsHeight && fitsWidth) return g;
-  }
-}
 
 /** im2col straight from its definition: one branch per tap. */
 function naiveIm2col(x: ArrayLike<number>, g: ConvGeometry, padValue: number): Float64Array {
@@ -77,7 +54,7 @@ describe('im2col', () => {
   it('matches the naive definition on random geometries, offsets and pad values, f32 and f64', () => {
     const random = new Random(31);
     for (let trial = 0; trial < 300; trial++) {
-      const g = randomGeometry(random);
+      const g = randomConvGeometry(random, 3);
       const Ctor = trial % 2 === 0 ? Float32Array : Float64Array;
       const padValue = [0, -Infinity, 7.5][trial % 3];
       const xOffset = random.integer(4);
@@ -108,7 +85,7 @@ describe('im2col', () => {
   it('writes rows a given stride apart and nothing between them (taps-major batches), f32 and f64', () => {
     const random = new Random(33);
     for (let trial = 0; trial < 100; trial++) {
-      const g = randomGeometry(random);
+      const g = randomConvGeometry(random, 3);
       const Ctor = trial % 2 === 0 ? Float32Array : Float64Array;
       const image = random.fillUniform(new Ctor(g.channels * g.height * g.width), -1, 1);
       const expected = naiveIm2col(image, g, -1);

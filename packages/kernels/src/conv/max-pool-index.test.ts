@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConvGeometry } from '../backend';
 import { DTypeError, ShapeError } from '../errors';
+import { randomConvGeometry } from '../internal/random-conv-geometry';
 import { Random } from '../random';
 import { argReduceStrided } from '../strided/arg-reduce-strided';
 import { im2colStrided } from '../strided/im2col-strided';
@@ -19,30 +20,13 @@ function windowsTouch(size: number, kernelSize: number, stride: number, padBefor
 
 /** A random geometry in which every window holds at least one input element. */
 function randomGeometry(random: Random): ConvGeometry {
-  for (;;) {
-    const g: ConvGeometry = {
-      channels: 1 + random.integer(3),
-      height: 1 + random.integer(7),
-      width: 1 + random.integer(7),
-      kernelHeight: 1 + random.integer(4),
-      kernelWidth: 1 + random.integer(4),
-      strideHeight: 1 + random.integer(3),
-      strideWidth: 1 + random.integer(3),
-      padTop: random.integer(2),
-      padBottom: random.integer(2),
-      padLeft: random.integer(2),
-      padRight: random.integer(2),
-      dilationHeight: 1 + random.integer(2),
-      dilationWidth: 1 + random.integer(2),
-    };
-    const fitsHeight = g.dilationHeight * (g.kernelHeight - 1) < g.height + g.padTop + g.padBottom;
-    const fitsWidth = g.dilationWidth * (g.kernelWidth - 1) < g.width + g.padLeft + g.padRight;
-    if (!fitsHeight || !fitsWidth) continue;
-    const touches =
+  return randomConvGeometry(
+    random,
+    2,
+    (g) =>
       windowsTouch(g.height, g.kernelHeight, g.strideHeight, g.padTop, g.padBottom, g.dilationHeight) &&
-      windowsTouch(g.width, g.kernelWidth, g.strideWidth, g.padLeft, g.padRight, g.dilationWidth);
-    if (touches) return g;
-  }
+      windowsTouch(g.width, g.kernelWidth, g.strideWidth, g.padLeft, g.padRight, g.dilationWidth),
+  );
 }
 
 function outputSize(g: ConvGeometry): [number, number] {
