@@ -63,10 +63,10 @@ describe('createWasmBackend({ threads: 2 })', () => {
   });
 
   // Column splits (n >= m), row splits (m > n), ragged bands, transposed operands and a single column. f32 with
-  // m >= 96 packs B once for all threads: ragged slivers, several k-blocks (k > 256) and n-blocks (n > 512), and a
-  // B too large for the shared buffer (1030 x 1020), which falls back to per-band packing.
+  // m >= 96 and m >= n packs B once for all threads: ragged slivers, several n-blocks (n > 512) and k-blocks
+  // (k > 256), and a B too large for the shared buffer (2100 x 500), which falls back to per-band packing.
   const shapes: [number, number, number][] = [[37, 53, 29], [8, 300, 130], [130, 70, 9], [200, 260, 200], [64, 1, 1], [1, 5, 64], [3, 700, 1]];
-  const f32Shapes: [number, number, number][] = [[120, 300, 530], [97, 600, 77], [100, 1030, 1020]];
+  const f32Shapes: [number, number, number][] = [[120, 300, 530], [600, 40, 530], [97, 600, 77], [520, 2100, 500]];
   for (const dtype of ['f32', 'f64'] as const) {
     for (const [m, k, n] of dtype === 'f32' ? [...shapes, ...f32Shapes] : shapes) {
       it(`matches a plain loop for ${dtype} ${m}x${k} @ ${k}x${n}, plain and transposed`, async () => {
