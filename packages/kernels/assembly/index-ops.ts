@@ -2,7 +2,14 @@
 
 /** 1 if every one of `count` i32 at `index` lies in [0, n), else 0 (the JS kernel then reports the bad one). */
 export function indicesInRange(index: usize, count: i32, n: i32): i32 {
-  for (let i = 0; i < count; i++) {
+  // Four at a time: an unsigned compare also rejects negative indices.
+  const limit = i32x4.splat(n);
+  const vectors = count & ~3;
+  let i = 0;
+  for (; i < vectors; i += 4) {
+    if (!i32x4.all_true(i32x4.lt_u(v128.load(index + ((<usize>i) << 2)), limit))) return 0;
+  }
+  for (; i < count; i++) {
     if (<u32>load<i32>(index + ((<usize>i) << 2)) >= <u32>n) return 0;
   }
   return 1;
@@ -10,6 +17,18 @@ export function indicesInRange(index: usize, count: i32, n: i32): i32 {
 
 function gatherLoop<T>(x: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, inner: i32): void {
   const shift = alignof<T>();
+  if (inner == 1) {
+    // One element per index (max-pool windows, class picks): no inner loop or index arithmetic.
+    for (let o = 0; o < outer; o++) {
+      const base = x + ((<usize>o * <usize>n) << shift);
+      const from = <usize>o * <usize>m;
+      for (let j = 0; j < m; j++) {
+        const at = from + <usize>j;
+        store<T>(out + (at << shift), load<T>(base + ((<usize>load<i32>(index + (at << 2))) << shift)));
+      }
+    }
+    return;
+  }
   let position = 0;
   for (let o = 0; o < outer; o++) {
     const base = o * n;
@@ -24,6 +43,18 @@ function gatherLoop<T>(x: usize, index: usize, out: usize, outer: i32, n: i32, m
 
 function scatterAddLoop<T>(updates: usize, index: usize, out: usize, outer: i32, n: i32, m: i32, inner: i32): void {
   const shift = alignof<T>();
+  if (inner == 1) {
+    for (let o = 0; o < outer; o++) {
+      const base = out + ((<usize>o * <usize>n) << shift);
+      const from = <usize>o * <usize>m;
+      for (let j = 0; j < m; j++) {
+        const at = from + <usize>j;
+        const target = base + ((<usize>load<i32>(index + (at << 2))) << shift);
+        store<T>(target, load<T>(target) + load<T>(updates + (at << shift)));
+      }
+    }
+    return;
+  }
   let position = 0;
   for (let o = 0; o < outer; o++) {
     const base = o * n;

@@ -130,6 +130,12 @@ const gather: KernelSuite = (backend) => {
     const index = operand(backend(), random, [2], 'contiguous', () => new Int32Array([0, 3]));
     const out = operand(backend(), random, [2], 'contiguous', () => new Float32Array(2), false);
     expect(() => backend().kernels.gather(x.view, index.view, 0, out.view)).toThrow(/3/);
+    // Past the first vector of indices, and negative ones, on a WASM-sized dense run.
+    for (const bad of [3, -1]) {
+      const long = operand(backend(), random, [9], 'contiguous', () => new Int32Array([0, 1, 2, 0, 1, bad, 2, 0, 1]));
+      const wide = operand(backend(), random, [9], 'contiguous', () => new Float32Array(9), false);
+      expect(() => backend().kernels.gather(x.view, long.view, 0, wide.view)).toThrow(new RegExp(String(bad)));
+    }
   });
 };
 
