@@ -128,7 +128,8 @@ interface FusedGradients {
  * dtype; null otherwise (the caller then composes it from ops).
  */
 function fusedGradients(grad: Tensor, normalized: Tensor, scale: Tensor, attrs: NormalizeAttrs): FusedGradients | null {
-  const layout = layoutOf(grad.shape, attrs.axes);
+  // grad has x's shape, so x's layout (computed once when the op was applied) is grad's.
+  const { layout } = attrs;
   const dtype = normalized.dtype;
   if (layout === null || grad.dtype !== dtype || scale.dtype !== dtype || (dtype !== 'f32' && dtype !== 'f64')) return null;
   if (!grad.isContiguous || !normalized.isContiguous || !scale.isContiguous) return null;
