@@ -2,15 +2,10 @@
 // running statistics: `tsx --conditions=@nanograd/source bench/batch-norm.bench.ts` prints a markdown table of medians.
 import { backward, batchNorm, ones, randn, setBackend, zeros, type Tensor } from '../src/index';
 import { createWasmBackend } from '@nanograd/kernels/wasm';
+import { median } from './median';
 
 const WARMUP = 10;
 const RUNS = 40;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 async function time(run: () => void): Promise<number> {
   const samples: number[] = [];

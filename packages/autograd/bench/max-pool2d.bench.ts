@@ -2,15 +2,10 @@
 // `tsx --conditions=@nanograd/source bench/max-pool2d.bench.ts` prints a markdown table of medians.
 import { createWasmBackend } from '@nanograd/kernels/wasm';
 import type * as Api from '../src/index';
+import { median } from './median';
 
 const WARMUP = 10;
 const RUNS = 200;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 async function main(): Promise<void> {
   const api: typeof Api = await import('../src/index');

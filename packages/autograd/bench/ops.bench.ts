@@ -1,6 +1,7 @@
 // Forward and backward timings of core ops at batch 128 (f32): `tsx bench/ops.bench.ts` prints a markdown table.
 import type * as Api from '../src/index';
 import type { Tensor } from '../src/index';
+import { median } from './median';
 
 type OpFn = (...args: never[]) => Tensor;
 
@@ -18,12 +19,6 @@ const MIN_RUNS = 5;
 const MAX_RUNS = 50;
 // Per-row time budget in ms, keeping the whole bench well under two minutes.
 const ROW_BUDGET_MS = 3000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 function formatMicros(ms: number): string {
   return (ms * 1000).toFixed(0);
