@@ -210,6 +210,11 @@ function kBlockDepth(k: i32): i32 {
   return (k + blocks - 1) / blocks;
 }
 
+/** Whether sgemm takes the unpacked dot-product route for these operands (and so never packs B). */
+export function sgemmUsesDot(transA: bool, transB: bool, m: i32, n: i32, k: i32): bool {
+  return !transA && transB && k >= DOT_MIN_K && min(m, n) <= DOT_MAX_SIDE;
+}
+
 /**
  * C = alpha * op(A) @ op(B) + beta * C on row-major f32 matrices given by byte addresses; `work` holds
  * SGEMM_WORK_BYTES of 16-byte-aligned scratch. beta = 0 never reads C. Requires m, n, k > 0.
@@ -218,7 +223,7 @@ export function sgemm(
   transA: bool, transB: bool, m: i32, n: i32, k: i32, alpha: f32,
   a: usize, lda: i32, b: usize, ldb: i32, beta: f32, c: usize, ldc: i32, work: usize,
 ): void {
-  if (!transA && transB && k >= DOT_MIN_K && min(m, n) <= DOT_MAX_SIDE) {
+  if (sgemmUsesDot(transA, transB, m, n, k)) {
     sgemmDot(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     return;
   }

@@ -1,5 +1,5 @@
 // Entry of the WASM kernels module: memory is managed by the JS glue (src/wasm), which allocates from heapBase().
-export { sgemm, sgemmPackB, sgemmPacked, sgemmPackedBytes, SGEMM_WORK_BYTES } from './gemm-f32';
+export { sgemm, sgemmPackB, sgemmPacked, sgemmPackedBytes, sgemmUsesDot, SGEMM_WORK_BYTES } from './gemm-f32';
 export { dgemm, DGEMM_WORK_BYTES } from './gemm-f64';
 export { binaryF32, binaryF64, binaryRowsF32, binaryRowsF64, unaryF32, unaryF64 } from './elementwise';
 export {

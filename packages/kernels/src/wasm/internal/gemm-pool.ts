@@ -37,9 +37,6 @@ const SHARED_PACK_BYTES = 4 << 20;
 const SHARED_PACK_MIN_ROWS = 96;
 /** Columns of B per packing chunk the threads take from the shared counter (a multiple of the sliver width). */
 const PACK_CHUNK_COLUMNS = 64;
-/** sgemm's dot-product route (gemm-f32.ts DOT_MIN_K / DOT_MAX_SIDE) never packs B. */
-const DOT_MIN_K = 512;
-const DOT_MAX_SIDE = 32;
 
 interface Lane {
   readonly worker: SpawnedWorker;
@@ -219,7 +216,7 @@ export class GemmPool {
    */
   private sharesPackedB(call: GemmCall): boolean {
     if (!call.single || call.m < SHARED_PACK_MIN_ROWS || call.m < call.n) return false;
-    if (!call.transA && call.transB && call.k >= DOT_MIN_K && Math.min(call.m, call.n) <= DOT_MAX_SIDE) return false;
+    if (this.exports.sgemmUsesDot(call.transA ? 1 : 0, call.transB ? 1 : 0, call.m, call.n, call.k) !== 0) return false;
     return this.exports.sgemmPackedBytes(call.n, call.k) <= SHARED_PACK_BYTES;
   }
 

@@ -22,6 +22,8 @@ export interface KernelsExports {
     transA: number, transB: number, m: number, n: number, k: number, alpha: number,
     a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number, work: number,
   ): void;
+  /** 1 if sgemm takes its unpacked dot-product route for these operands, else 0. */
+  sgemmUsesDot(transA: number, transB: number, m: number, n: number, k: number): number;
   /** Bytes of op(B) (k x n) packed whole by sgemmPackB. */
   sgemmPackedBytes(n: number, k: number): number;
   /** Packs columns [j0, j1) of op(B) into the whole-B layout sgemmPacked reads. */
