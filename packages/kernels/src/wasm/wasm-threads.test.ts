@@ -60,6 +60,22 @@ describe('createWasmBackend({ threads: 2 })', () => {
     expect(createWasmBackendSync({ threads: 2 }).threads).toBe(1);
     await expect(createWasmBackend({ threads: 0 })).rejects.toThrow(ShapeError);
     await expect(createWasmBackend({ threads: 1.5 })).rejects.toThrow('createWasmBackend: threads must be a positive integer (got 1.5)');
+    await expect(createWasmBackend({ threads: 2, spinMilliseconds: -1 })).rejects.toThrow('createWasmBackend: spinMilliseconds must be a finite number of at least 0 (got -1)');
+    await expect(createWasmBackend({ threads: 2, spinMilliseconds: Number.NaN })).rejects.toThrow(RangeError);
+  });
+
+  it('computes split products with workers that never spin (spinMilliseconds 0: every job wakes a sleeping worker)', async () => {
+    const backend = await createWasmBackend({ threads: 2, parallelThreshold: 0, spinMilliseconds: 0 });
+    backends.push(backend);
+    for (const [m, k, n] of [[130, 70, 90], [40, 300, 200]] as const) {
+      const a = matrix(backend, 'f32', m, k, 1);
+      const b = matrix(backend, 'f32', k, n, 2);
+      const out: View<WasmBuffer> = { buffer: backend.alloc('f32', m * n), shape: [m, n], strides: [n, 1], offset: 0 };
+      for (let repeat = 0; repeat < 3; repeat++) {
+        backend.kernels.matmul(a, b, out);
+        expect(worstError(backend, out, reference(backend, a, b))).toBeLessThan(1e-5);
+      }
+    }
   });
 
   // Column splits (n >= m), row splits (m > n), ragged bands, transposed operands and a single column. f32 with

@@ -22,8 +22,8 @@ export function workerSource(platformGlue: string): string {
   return `var __name = (target) => target;\nconst main = ${String(gemmWorkerMain)};\n${platformGlue}`;
 }
 
-/** How long workers and the caller spin before sleeping. */
-const SPIN_MS = 0.2;
+/** How long workers and the caller spin before sleeping: long enough to span the other ops between two products of a training step. */
+const SPIN_MS = 1;
 /** Column bands are multiples of the f32 register tile width; row bands of the f64 tile height. */
 const COLUMN_ALIGN = 16;
 const ROW_ALIGN = 4;
@@ -111,11 +111,13 @@ export class GemmPool {
   private readonly counter: Int32Array;
   private readonly packed: number;
   private disposed = false;
+  private readonly spinMilliseconds: number;
 
   constructor(
     exports: KernelsExports, module: WebAssembly.Module, spawn: WorkerSpawner, workers: number, threshold: number,
-    allocate: (bytes: number) => number,
+    allocate: (bytes: number) => number, spinMilliseconds: number = SPIN_MS,
   ) {
+    this.spinMilliseconds = spinMilliseconds;
     this.exports = exports;
     this.threshold = threshold;
     const workBytes = Math.max(Number(exports.SGEMM_WORK_BYTES.value), Number(exports.DGEMM_WORK_BYTES.value));
@@ -125,7 +127,7 @@ export class GemmPool {
     for (let index = 0; index < workers; index++) {
       const control = allocate(CONTROL_BYTES);
       const work = allocate(workBytes);
-      const worker = spawn(workerSource, { module, memory: exports.memory, control, counter, spinMs: SPIN_MS });
+      const worker = spawn(workerSource, { module, memory: exports.memory, control, counter, spinMs: spinMilliseconds });
       const lane: Lane = {
         worker,
         words: new Int32Array(exports.memory.buffer, control, 24),
@@ -321,7 +323,7 @@ export class GemmPool {
     const start = performance.now();
     let spins = 0;
     while (Atomics.load(words, 1) !== lane.sequence) {
-      if (++spins % 256 === 0 && performance.now() - start > SPIN_MS && waitAllowed()) {
+      if (++spins % 256 === 0 && performance.now() - start > this.spinMilliseconds && waitAllowed()) {
         Atomics.wait(words, 1, Atomics.load(words, 1), 1);
       }
     }
