@@ -4,7 +4,7 @@ import { BackendError, DTypeError, ShapeError } from '../errors';
 import { assertSize } from '../internal/validate';
 import { isContiguous } from '../shape';
 import { browserWorkerSpawner } from './internal/browser-worker-spawner';
-import { GemmPool, runImageKernel, type WorkerSpawner } from './internal/gemm-pool';
+import { GemmPool, runRange, type WorkerSpawner } from './internal/gemm-pool';
 import type { WasmContext } from './internal/wasm-context';
 import { WasmHeap } from './internal/wasm-heap';
 import { createWasmKernels, foreignBuffer, type PendingZero } from './internal/wasm-kernels';
@@ -146,11 +146,8 @@ function build(loaded: LoadedKernels, relaxedSimd: boolean, pool?: (allocate: (b
           kernel(call.transA ? 1 : 0, call.transB ? 1 : 0, call.m, call.n, call.k, 1, call.a, call.lda, call.b, call.ldb, 0, call.c, call.ldc, work);
         }
       : (call) => gemmPool.gemm(call, work);
-  const images: WasmContext['images'] =
-    gemmPool === undefined
-      ? (call) => runImageKernel(exports, call, call.images, call.columns, call.shape)
-      : (call) => gemmPool.images(call);
-  const context: WasmContext = { exports, heap, work, array, gemm, images };
+  const range: WasmContext['range'] = gemmPool === undefined ? (call) => runRange(exports, call) : (call) => gemmPool.range(call);
+  const context: WasmContext = { exports, heap, work, array, gemm, range };
 
   const backend: WasmBackend = {
     name: 'wasm',

@@ -144,6 +144,38 @@ describe('createWasmBackend({ threads: 2 })', () => {
     }
   });
 
+  it('splits element-wise ops by elements and by rows across threads, like one thread', async () => {
+    const backend = await threaded();
+    const single = createWasmBackendSync();
+    // Odd sizes and offsets: bands end mid-vector and the last one is ragged.
+    const [rows, columns] = [37, 531];
+    for (const dtype of ['f32', 'f64'] as const) {
+      const results = [backend, single].map((target) => {
+        const x = matrix(target, dtype, rows, columns, 21);
+        const y = matrix(target, dtype, rows, columns, 22);
+        const out = matrix(target, dtype, rows, columns, 23);
+        const flat = (view: View<WasmBuffer>, offset = 0): View<WasmBuffer> => ({ ...view, shape: [rows * columns - offset], strides: [1], offset });
+        const row: View<WasmBuffer> = { ...y, shape: [rows, columns], strides: [0, 1], offset: 5 };
+        const scalar: View<WasmBuffer> = { ...y, shape: [rows * columns - 3], strides: [0], offset: 7 };
+        const seen: number[][] = [];
+        // Several rounds each, so that the worker surely takes some of the bands.
+        const record = (run: () => void): void => {
+          for (let round = 0; round < 4; round++) run();
+          seen.push(Array.from(target.view(out.buffer)));
+        };
+        record(() => target.kernels.unary('gelu', flat(x, 3), flat(out, 3)));
+        record(() => target.kernels.unary('exp', x, out));
+        record(() => target.kernels.unary('neg', flat(x), flat(out)));
+        record(() => target.kernels.binary('mul', flat(x, 3), scalar, flat(out, 3)));
+        record(() => target.kernels.binary('sub', scalar, flat(x, 3), flat(out, 3)));
+        record(() => target.kernels.binary('add', x, y, out));
+        record(() => target.kernels.binary('add', x, row, out));
+        return seen;
+      });
+      expect(results[0]).toEqual(results[1]);
+    }
+  });
+
   it('keeps working after the shared memory grows, and after dispose', async () => {
     const backend = await threaded();
     const before = matrix(backend, 'f32', 4, 4, 9);

@@ -1,9 +1,11 @@
 // Splits large GEMMs between the calling thread and workers that share the backend's WebAssembly memory: C is cut
 // into bands of columns (or rows) that the threads take from a shared counter, each packing into its own scratch,
-// so a thread slowed down by other load takes fewer bands; calls below a size threshold stay on the calling thread. Synchronisation is a sequence number per worker plus a short spin (waking a sleeping
-// worker costs ~45 µs, a spinning one ~3 µs).
+// so a thread slowed down by other load takes fewer bands; calls below a size threshold stay on the calling thread.
+// Range jobs split other kernels (im2col/col2im by images, element-wise ops by rows or elements) the same way.
+// Synchronisation is a sequence number per worker plus a spin (waking a sleeping worker costs ~45 µs, a spinning
+// one ~3 µs), so cheap range jobs are split only while the workers still spin from the last job.
 import { BackendError } from '../../errors';
-import { CONTROL_BYTES, gemmWorkerMain, type GemmWorkerInit } from './gemm-worker-main';
+import { CONTROL_BYTES, gemmWorkerMain, RANGE_ARGUMENTS, type GemmWorkerInit } from './gemm-worker-main';
 import type { KernelsExports } from './wasm-module';
 
 /** A started worker, whatever the platform (worker_threads in Node, Web Workers in browsers). */
@@ -42,6 +44,8 @@ interface Lane {
   readonly worker: SpawnedWorker;
   readonly words: Int32Array;
   readonly floats: Float64Array;
+  /** A range job's arguments, then (from RANGE_ARGUMENTS on) their steps. */
+  readonly values: Float64Array;
   readonly work: number;
   sequence: number;
   ready: boolean;
@@ -63,30 +67,34 @@ export interface GemmCall {
   readonly ldc: number;
 }
 
-/** Exports of the image kernels a worker can run on a range of images (codes in the control block). */
-export const IMAGE_KERNELS = ['im2colF32', 'im2colF64', 'col2imF32', 'col2imF64'] as const;
+/** Exports a range job can run: every call of them is split along one range (images, rows or elements). */
+export const RANGE_KERNELS: readonly string[] = [
+  'im2colF32', 'im2colF64', 'col2imF32', 'col2imF64', 'unaryF32', 'unaryF64', 'binaryRowsF32', 'binaryRowsF64',
+];
 
 /**
- * One im2col/col2im call: `shape` is the kernel's 16 integer arguments from the batch on (batch, channels, height,
- * width, kernel, stride, padding, dilation, output size, column batch and row strides); images are dense.
+ * One call of a RANGE_KERNELS export that threads may split: `args` as for one thread, argument `sizeAt` holds the
+ * extent of the range, and argument i moves by `steps[i]` (bytes for addresses, 0 if fixed) per unit of it. `cost`
+ * estimates the work in element operations; `align` is the band granularity in units (64-byte output lines).
  */
-export interface ImageCall {
-  readonly kernel: (typeof IMAGE_KERNELS)[number];
-  readonly images: number;
-  readonly columns: number;
-  readonly shape: readonly number[];
-  readonly padValue: number;
+export interface RangeCall {
+  readonly kernel: string;
+  readonly args: readonly number[];
+  readonly sizeAt: number;
+  readonly steps: readonly number[];
+  readonly cost: number;
+  readonly align: number;
 }
 
-/** Calls the image kernel of `call` on the images and columns at the given addresses (col2im takes columns first). */
-export function runImageKernel(exports: KernelsExports, call: ImageCall, images: number, columns: number, shape: readonly number[]): void {
-  const kernel = exports[call.kernel] as (...args: number[]) => void;
-  if (call.kernel.startsWith('col2im')) kernel(columns, images, ...shape);
-  else kernel(images, columns, ...shape, call.padValue);
+/** Runs `call` on this thread alone. */
+export function runRange(exports: KernelsExports, call: RangeCall): void {
+  (exports[call.kernel as keyof KernelsExports] as unknown as (...args: number[]) => void)(...call.args);
 }
 
-/** Column elements below which an image kernel stays on one thread (unless the GEMM threshold is lower). */
-const IMAGE_THRESHOLD = 1 << 19;
+/** Cost from which a range job is split even when the workers sleep (waking one costs ~45 µs). */
+const COLD_RANGE_COST = 1 << 19;
+/** Cost from which a range job is split while the workers still spin from the last job (~3 µs to start). */
+const AWAKE_RANGE_COST = 1 << 16;
 
 let canWait: boolean | undefined;
 /** Atomics.wait throws on a browser's main thread: probe once. */
@@ -112,6 +120,7 @@ export class GemmPool {
   private readonly packed: number;
   private disposed = false;
   private readonly spinMilliseconds: number;
+  private lastJobEnd = -Infinity;
 
   constructor(
     exports: KernelsExports, module: WebAssembly.Module, spawn: WorkerSpawner, workers: number, threshold: number,
@@ -127,11 +136,12 @@ export class GemmPool {
     for (let index = 0; index < workers; index++) {
       const control = allocate(CONTROL_BYTES);
       const work = allocate(workBytes);
-      const worker = spawn(workerSource, { module, memory: exports.memory, control, counter, spinMs: spinMilliseconds });
+      const worker = spawn(workerSource, { module, memory: exports.memory, control, counter, spinMs: spinMilliseconds, rangeKernels: RANGE_KERNELS });
       const lane: Lane = {
         worker,
         words: new Int32Array(exports.memory.buffer, control, 24),
         floats: new Float64Array(exports.memory.buffer, control + 96, 2),
+        values: new Float64Array(exports.memory.buffer, control + 128, 2 * RANGE_ARGUMENTS),
         work,
         sequence: 0,
         ready: false,
@@ -180,36 +190,30 @@ export class GemmPool {
       const size = Math.min(band, extent - start);
       this.run(byColumns ? bandColumns(call, start, size, bytes) : bandRows(call, start, size, bytes), work);
     }
-    let failed = false;
-    for (const lane of used) failed = this.await(lane) || failed;
-    if (failed) throw new BackendError('wasm: a GEMM worker failed (out-of-bounds access or engine error)');
+    this.finish(used, 'a GEMM worker failed (out-of-bounds access or engine error)');
   }
 
-  /** Runs `call` split by images across the ready workers when its columns are large enough, else on this thread. */
-  images(call: ImageCall): void {
-    const [batch = 0, channels = 0, height = 0, width = 0, kernelHeight = 0, kernelWidth = 0] = call.shape;
-    const [outHeight = 0, outWidth = 0] = call.shape.slice(12, 14);
-    const elements = batch * channels * kernelHeight * kernelWidth * outHeight * outWidth;
-    const lanes = this.disposed || batch < 2 || elements < Math.min(this.threshold, IMAGE_THRESHOLD) ? [] : this.lanes.filter((lane) => lane.ready);
-    const used = lanes.slice(0, batch - 1);
+  /** Runs `call` split across the ready workers when its cost is worth it, else on this thread. */
+  range(call: RangeCall): void {
+    const extent = call.args[call.sizeAt] as number;
+    const worth = call.cost >= Math.min(this.threshold, COLD_RANGE_COST) || (this.awake() && call.cost >= Math.min(this.threshold, AWAKE_RANGE_COST));
+    const lanes = this.disposed || !worth || call.args.length > RANGE_ARGUMENTS ? [] : this.lanes.filter((lane) => lane.ready);
+    const used = lanes.slice(0, Math.ceil(extent / call.align) - 1);
     if (used.length === 0) {
-      runImageKernel(this.exports, call, call.images, call.columns, call.shape);
+      runRange(this.exports, call);
       return;
     }
-    const band = Math.ceil(batch / ((used.length + 1) * BANDS_PER_THREAD));
-    const bands = Math.ceil(batch / band);
-    const bytes = call.kernel.endsWith('F64') ? 8 : 4;
-    const imageBytes = channels * height * width * bytes;
-    const columnBytes = (call.shape[14] as number) * bytes;
+    const band = Math.ceil(extent / ((used.length + 1) * BANDS_PER_THREAD) / call.align) * call.align;
     Atomics.store(this.counter, 0, 0);
-    for (const lane of used) this.postImages(lane, call, band);
-    for (let index = Atomics.add(this.counter, 0, 1); index < bands; index = Atomics.add(this.counter, 0, 1)) {
+    for (const lane of used) this.postRange(lane, call, extent, band);
+    const args = call.args.slice();
+    for (let index = Atomics.add(this.counter, 0, 1); index * band < extent; index = Atomics.add(this.counter, 0, 1)) {
       const start = index * band;
-      runImageKernel(this.exports, call, call.images + start * imageBytes, call.columns + start * columnBytes, [Math.min(band, batch - start), ...call.shape.slice(1)]);
+      for (let i = 0; i < args.length; i++) args[i] = (call.args[i] as number) + (call.steps[i] as number) * start;
+      args[call.sizeAt] = Math.min(band, extent - start);
+      runRange(this.exports, { ...call, args });
     }
-    let failed = false;
-    for (const lane of used) failed = this.await(lane) || failed;
-    if (failed) throw new BackendError('wasm: an image-kernel worker failed (out-of-bounds access or engine error)');
+    this.finish(used, `a ${call.kernel} worker failed (out-of-bounds access or engine error)`);
   }
 
   /**
@@ -248,9 +252,7 @@ export class GemmPool {
       const rows = Math.min(band, call.m - start);
       exports.sgemmPacked(transA, rows, call.n, call.k, 1, call.a + start * aRow, call.lda, packed, 0, call.c + start * call.ldc * 4, call.ldc, work);
     }
-    let failed = false;
-    for (const lane of used) failed = this.await(lane) || failed;
-    if (failed) throw new BackendError('wasm: a GEMM worker failed (out-of-bounds access or engine error)');
+    this.finish(used, 'a GEMM worker failed (out-of-bounds access or engine error)');
   }
 
   /** Tells the workers to exit and terminates them; later calls run on this thread. */
@@ -301,20 +303,33 @@ export class GemmPool {
     Atomics.notify(words, 0);
   }
 
-  // Image jobs: word 2 is 2, word 4 the IMAGE_KERNELS index, 5 and 6 the image and column addresses, 7..22 the
-  // kernel's integer arguments, 23 the images per band; the float64 at byte 96 is the pad value.
-  private postImages(lane: Lane, call: ImageCall, band: number): void {
-    const { words, floats } = lane;
+  // Range jobs: see the control block layout in gemm-worker-main.ts.
+  private postRange(lane: Lane, call: RangeCall, extent: number, band: number): void {
+    const { words, values } = lane;
     words[2] = 2;
     words[3] = 0;
-    words[4] = IMAGE_KERNELS.indexOf(call.kernel);
-    words[5] = call.images;
-    words[6] = call.columns;
-    words.set(call.shape, 7);
-    words[23] = band;
-    floats[0] = call.padValue;
+    words[4] = RANGE_KERNELS.indexOf(call.kernel);
+    words[5] = call.args.length;
+    words[6] = call.sizeAt;
+    words[7] = extent;
+    words[8] = band;
+    values.set(call.args, 0);
+    values.set(call.steps, RANGE_ARGUMENTS);
     Atomics.store(words, 0, ++lane.sequence);
     Atomics.notify(words, 0);
+  }
+
+  /** Waits for the lanes' current jobs, noting when the workers were last busy; throws if one failed. */
+  private finish(used: readonly Lane[], failure: string): void {
+    let failed = false;
+    for (const lane of used) failed = this.await(lane) || failed;
+    this.lastJobEnd = performance.now();
+    if (failed) throw new BackendError(`wasm: ${failure}`);
+  }
+
+  /** Whether the workers probably still spin after their last job (so a new one starts in microseconds). */
+  private awake(): boolean {
+    return performance.now() - this.lastJobEnd < this.spinMilliseconds * 0.75;
   }
 
   /** Waits for the lane's current job; returns true if it failed. */

@@ -1,12 +1,13 @@
 // The body of a GEMM worker, shipped to the worker as source text (`String(gemmWorkerMain)`), so it must stay
 // self-contained: no imports, no closures, numbers written out. Layout of the control block (Int32 words):
-// 0 job sequence, 1 done sequence, 2 op (0 sgemm, 1 dgemm, -1 exit), 3 error flag, 4..15 integer arguments
-// (transA transB m n k a lda b ldb c ldc work), 16 split by columns (1) or rows (0), 17 extent split, 18 band width,
-// 19 band count, 20 chunks of B to pack first (0: none, plain bands), 21 address of the shared packed B, 22 columns
-// per packing chunk; the float64 at byte 96 is alpha, at byte 104 beta. Threads take bands (counter word 0) and
-// packing chunks (word 1, with word 2 counting the chunks done) from shared counters. Op 2 is an image kernel
-// (im2col/col2im) over ranges of images: word 4 names it (IMAGE_KERNELS order), 5 and 6 are the image and column
-// addresses, 7..22 its integer arguments from the batch on, 23 the images per band, the float64 at byte 96 the pad.
+// 0 job sequence, 1 done sequence, 2 op (0 sgemm, 1 dgemm, 2 a range job, -1 exit), 3 error flag, 4..15 integer
+// arguments (transA transB m n k a lda b ldb c ldc work), 16 split by columns (1) or rows (0), 17 extent split, 18
+// band width, 19 band count, 20 chunks of B to pack first (0: none, plain bands), 21 address of the shared packed B,
+// 22 columns per packing chunk; the float64 at byte 96 is alpha, at byte 104 beta. Threads take bands (counter word
+// 0) and packing chunks (word 1, with word 2 counting the chunks done) from shared counters. A range job calls one
+// export (word 4: its index in `rangeKernels`) on bands of a range: word 5 is its argument count, 6 the argument
+// that receives a band's size, 7 the extent, 8 the band width; the float64s from byte 128 are its arguments (up to 24), those
+// from byte 320 how far each argument moves per unit of the range (addresses in bytes, 0 for fixed ones).
 
 /** What a worker is started with: the compiled shared-memory module, the memory itself and its control block. */
 export interface GemmWorkerInit {
@@ -18,10 +19,15 @@ export interface GemmWorkerInit {
   readonly counter: number;
   /** How long the worker spins for the next job before it sleeps in Atomics.wait. */
   readonly spinMs: number;
+  /** Exports a range job may name, by index. */
+  readonly rangeKernels: readonly string[];
 }
 
-/** Bytes of one worker's control block. */
-export const CONTROL_BYTES = 128;
+/** Bytes of one worker's control block: 128 of words and alpha/beta, then 24 float64 arguments and 24 steps. */
+export const CONTROL_BYTES = 512;
+
+/** Most arguments of a range job's kernel. */
+export const RANGE_ARGUMENTS = 24;
 
 /** Runs jobs posted through the control block until told to exit; calls `ready` once instantiated. */
 export function gemmWorkerMain(init: GemmWorkerInit, ready: () => void): void {
@@ -30,6 +36,7 @@ export function gemmWorkerMain(init: GemmWorkerInit, ready: () => void): void {
   // The control block lies below every later allocation, so this first view of the growable buffer always covers it.
   const words = new Int32Array(init.memory.buffer, init.control, 24);
   const floats = new Float64Array(init.memory.buffer, init.control + 96, 2);
+  const values = new Float64Array(init.memory.buffer, init.control + 128, 48);
   const counter = new Int32Array(init.memory.buffer, init.counter, 3);
   ready();
   let seen = 0;
@@ -43,7 +50,7 @@ export function gemmWorkerMain(init: GemmWorkerInit, ready: () => void): void {
     const op = words[2];
     if (op < 0) return;
     try {
-      if (op === 2) runImages();
+      if (op === 2) runRange();
       else runGemm(op);
     } catch {
       words[3] = 1;
@@ -54,23 +61,17 @@ export function gemmWorkerMain(init: GemmWorkerInit, ready: () => void): void {
     Atomics.notify(words, 1);
   }
 
-  function runImages(): void {
-    const code = words[4] as number;
-    const kernel = kernels[['im2colF32', 'im2colF64', 'col2imF32', 'col2imF64'][code] as string] as (...args: number[]) => void;
-    const bytes = code === 1 || code === 3 ? 8 : 4;
-    const shape = Array.from(words.subarray(7, 23));
-    const batch = shape[0] as number;
-    const band = words[23] as number;
-    const imageBytes = (shape[1] as number) * (shape[2] as number) * (shape[3] as number) * bytes;
-    const columnBytes = (shape[14] as number) * bytes;
-    for (let index = Atomics.add(counter, 0, 1); index * band < batch; index = Atomics.add(counter, 0, 1)) {
+  function runRange(): void {
+    const kernel = kernels[init.rangeKernels[words[4] as number] as string] as (...args: number[]) => void;
+    const [count = 0, sizeAt = 0, extent = 0, band = 0] = words.subarray(5, 9);
+    const base = Array.from(values.subarray(0, count));
+    const steps = Array.from(values.subarray(24, 24 + count));
+    const args = base.slice();
+    for (let index = Atomics.add(counter, 0, 1); index * band < extent; index = Atomics.add(counter, 0, 1)) {
       const start = index * band;
-      shape[0] = Math.min(band, batch - start);
-      const images = (words[5] as number) + start * imageBytes;
-      const columns = (words[6] as number) + start * columnBytes;
-      // col2im takes the columns first and has no pad value.
-      if (code >= 2) kernel(columns, images, ...shape);
-      else kernel(images, columns, ...shape, floats[0] as number);
+      for (let i = 0; i < count; i++) args[i] = (base[i] as number) + (steps[i] as number) * start;
+      args[sizeAt] = Math.min(band, extent - start);
+      kernel(...args);
     }
   }
 

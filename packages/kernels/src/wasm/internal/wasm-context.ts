@@ -1,7 +1,7 @@
 // What the WASM kernels share: the module's exports, the heap over its memory, and the GEMM scratch block.
 import type { TypedArray } from '../../dtype';
 import type { WasmBuffer } from '../wasm-buffer';
-import type { GemmCall, ImageCall } from './gemm-pool';
+import type { GemmCall, RangeCall } from './gemm-pool';
 import type { KernelsExports } from './wasm-module';
 import type { WasmHeap } from './wasm-heap';
 
@@ -12,8 +12,8 @@ export interface WasmContext {
   readonly work: number;
   /** Runs one sgemm/dgemm (alpha 1, beta 0), split across worker threads when the backend has them. */
   gemm(call: GemmCall): void;
-  /** Runs one im2col/col2im over a batch of images, split by images across worker threads when large enough. */
-  images(call: ImageCall): void;
+  /** Runs one call of a range kernel (im2col/col2im, element-wise), split across worker threads when worth it. */
+  range(call: RangeCall): void;
   /** A fresh typed array over the buffer's elements; valid until the next allocation. */
   array(buffer: WasmBuffer): TypedArray;
 }

@@ -37,6 +37,8 @@ const UNARY_CODES: Partial<Record<UnaryOp, number>> = {
   neg: 0, abs: 1, sqrt: 2, square: 3, floor: 4, ceil: 5, reciprocal: 6, round: 7, exp: 8, sigmoid: 9, sign: 10, erf: 11,
   gelu: 12, geluDerivative: 13,
 };
+/** Relative cost per element of the polynomial unary ops (a plain one is 1), which decides when a call is split across threads. */
+const UNARY_WEIGHTS: Partial<Record<UnaryOp, number>> = { exp: 6, sigmoid: 7, erf: 10, gelu: 14, geluDerivative: 14 };
 /** Inner-block modes of binaryF32/binaryF64: both dense, b broadcast, a broadcast. */
 const MODE_BOTH = 0;
 const MODE_B_SCALAR = 1;
@@ -76,8 +78,13 @@ export function createWasmKernels(
     if (out.shape.includes(0)) return true;
     const plan = planBlocks([x, out]);
     if (plan.modes[0] !== 'dense' || (plan.blocks > 1 && plan.inner < MIN_BLOCK)) return false;
-    const run = dtype === 'f32' ? context.exports.unaryF32 : context.exports.unaryF64;
-    forEachBlock(plan, [x.offset, out.offset], ([ox, oo]) => run(code, viewAddress(x, ox), viewAddress(out, oo), plan.inner));
+    const kernel = dtype === 'f32' ? 'unaryF32' : 'unaryF64';
+    const bytes = elementBytes(out.buffer);
+    const cost = plan.inner * (UNARY_WEIGHTS[op] ?? 1);
+    // One dense run (the usual case) may be split across threads in bands of 64-byte lines.
+    forEachBlock(plan, [x.offset, out.offset], ([ox, oo]) =>
+      context.range({ kernel, args: [code, viewAddress(x, ox), viewAddress(out, oo), plan.inner], sizeAt: 3, steps: [0, bytes, bytes, 0], cost, align: 64 / bytes }),
+    );
     return true;
   }
 
@@ -94,14 +101,22 @@ export function createWasmKernels(
     if (modeA === 'scalar' && modeB === 'scalar' && plan.inner > 1) return false;
     if (plan.blocks > 1 && plan.inner < MIN_BLOCK) return false;
     const mode = modeB === 'scalar' ? MODE_B_SCALAR : modeA === 'scalar' ? MODE_A_SCALAR : MODE_BOTH;
-    const exports = context.exports;
-    const run = dtype === 'f32' ? exports.binaryRowsF32 : exports.binaryRowsF64;
-    // The innermost outer axis is looped in WASM: one call per block of rows.
+    const kernel = dtype === 'f32' ? 'binaryRowsF32' : 'binaryRowsF64';
+    // The innermost outer axis is looped in WASM: one call per block of rows, split across threads by rows (or,
+    // for one row, by elements in bands of 64-byte lines) when large enough.
     const { plan: outer, rows, rowStrides } = splitRows(plan);
     const bytes = elementBytes(out.buffer);
-    const [aRow, bRow, outRow] = rowStrides.map((stride) => stride * bytes);
+    const [aRow = 0, bRow = 0, outRow = 0] = rowStrides.map((stride) => stride * bytes);
+    const cost = plan.inner * rows;
+    const byRows = rows > 1;
+    const steps = byRows
+      ? [0, 0, aRow, bRow, outRow, 0, 0, 0, 0, 0]
+      : [0, 0, mode === MODE_A_SCALAR ? 0 : bytes, mode === MODE_B_SCALAR ? 0 : bytes, bytes, 0, 0, 0, 0, 0];
     forEachBlock(outer, [a.offset, b.offset, out.offset], ([oa, ob, oo]) =>
-      run(code, mode, viewAddress(a, oa), viewAddress(b, ob), viewAddress(out, oo), plan.inner, rows, aRow, bRow, outRow),
+      context.range({
+        kernel, args: [code, mode, viewAddress(a, oa), viewAddress(b, ob), viewAddress(out, oo), plan.inner, rows, aRow, bRow, outRow],
+        sizeAt: byRows ? 6 : 5, steps, cost, align: byRows ? 1 : 64 / bytes,
+      }),
     );
     return true;
   }
@@ -136,8 +151,18 @@ export function createWasmKernels(
     ];
     const x = viewAddress(images, images.offset);
     const c = viewAddress(columns, columns.offset);
-    const name = kernel === 'im2col' ? (dtype === 'f32' ? 'im2colF32' : 'im2colF64') : dtype === 'f32' ? 'col2imF32' : 'col2imF64';
-    context.images({ kernel: name, images: x, columns: c, shape, padValue });
+    const bytes = elementBytes(images.buffer);
+    const fixed = shape.slice(1).map(() => 0);
+    // Split by images: each band moves to its own images and their columns. col2im takes the columns first.
+    const imageStep = channels * height * width * bytes;
+    const cost = batch * taps * positions;
+    if (kernel === 'im2col') {
+      const name = dtype === 'f32' ? 'im2colF32' : 'im2colF64';
+      context.range({ kernel: name, args: [x, c, ...shape, padValue], sizeAt: 2, steps: [imageStep, batchStride * bytes, 0, ...fixed, 0], cost, align: 1 });
+    } else {
+      const name = dtype === 'f32' ? 'col2imF32' : 'col2imF64';
+      context.range({ kernel: name, args: [c, x, ...shape], sizeAt: 2, steps: [batchStride * bytes, imageStep, 0, ...fixed], cost, align: 1 });
+    }
     return true;
   }
 
