@@ -144,6 +144,27 @@ describe('createWasmBackend({ threads: 2 })', () => {
     }
   });
 
+  it('splits maxPoolIndex by images across threads, like one thread', async () => {
+    const backend = await threaded();
+    const single = createWasmBackendSync();
+    const geometry = {
+      channels: 3, height: 17, width: 16, kernelHeight: 3, kernelWidth: 2, strideHeight: 2, strideWidth: 2,
+      padTop: 1, padBottom: 1, padLeft: 0, padRight: 0, dilationHeight: 1, dilationWidth: 1,
+    };
+    const [batch, outHeight, outWidth] = [40, 9, 8];
+    for (const dtype of ['f32', 'f64'] as const) {
+      const results = [backend, single].map((target) => {
+        const images = matrix(target, dtype, batch, 3 * 17 * 16, 31);
+        // Images in reverse batch order: a negative stride moves each band backwards.
+        const imageView = { ...images, shape: [batch, 3, 17, 16], strides: [-3 * 17 * 16, 17 * 16, 16, 1], offset: (batch - 1) * 3 * 17 * 16 };
+        const out = { buffer: target.alloc('i32', batch * 3 * outHeight * outWidth), shape: [batch, 3, outHeight * outWidth], strides: [3 * outHeight * outWidth, outHeight * outWidth, 1], offset: 0 };
+        for (let round = 0; round < 4; round++) target.kernels.maxPoolIndex(imageView, geometry, out);
+        return Array.from(target.view(out.buffer));
+      });
+      expect(results[0]).toEqual(results[1]);
+    }
+  });
+
   it('splits element-wise ops by elements and by rows across threads, like one thread', async () => {
     const backend = await threaded();
     const single = createWasmBackendSync();

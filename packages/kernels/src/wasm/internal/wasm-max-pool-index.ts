@@ -24,10 +24,15 @@ export function wasmMaxPoolIndex(context: WasmContext, x: View<WasmBuffer>, geom
   maxPoolTapRanges(geometry, outHeight, outWidth);
   if (extentProduct(out.shape) === 0) return true;
   const g = geometry;
-  const run = dtype === 'f32' ? context.exports.maxPoolIndexF32 : context.exports.maxPoolIndexF64;
-  run(
+  const kernel = dtype === 'f32' ? 'maxPoolIndexF32' : 'maxPoolIndexF64';
+  const args = [
     viewAddress(x, x.offset), viewAddress(out, out.offset), batch, channels, height, width, g.kernelHeight, g.kernelWidth,
     g.strideHeight, g.strideWidth, g.padTop, g.padLeft, g.dilationHeight, g.dilationWidth, outHeight, outWidth, ...x.strides,
-  );
+  ];
+  // Split by images: each band moves to its own images and windows.
+  const steps = args.map(() => 0);
+  steps[0] = (x.strides[0] ?? 0) * (dtype === 'f32' ? 4 : 8);
+  steps[1] = channels * outHeight * outWidth * 4;
+  context.range({ kernel, args, sizeAt: 2, steps, cost: extentProduct(out.shape) * g.kernelHeight * g.kernelWidth, align: 1 });
   return true;
 }
