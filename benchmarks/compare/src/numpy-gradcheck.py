@@ -10,6 +10,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# No __pycache__ in the working tree.
+sys.dont_write_bytecode = True
 
 import numpy as np  # noqa: E402
 

@@ -12,6 +12,8 @@ import time
 
 # The model modules sit beside this script; compare.ts runs it with cwd benchmarks/compare.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# No __pycache__ in the working tree.
+sys.dont_write_bytecode = True
 
 GEMM = {"gemm128": (128, 784, 128), "gemm512": (512, 512, 512)}
 
