@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
-"""NumPy ceiling runner: sgemm and a hand-written f32 MLP step (forward, backward by hand, Adam).
+"""NumPy ceiling runner: sgemm and hand-written f32 training steps (forward, backward by hand, Adam) of the MLP,
+the CNN (numpy_cnn.py) and the GPT (numpy_gpt.py); `python3 src/numpy-gradcheck.py` checks their gradients.
 
-Usage: python3 src/run-numpy.py <workload> [--quick]. Prints one JSON line; workloads it does not implement
-(cnn, gpt) report medianMs null with a note. Without numpy it reports that too, so compare.ts shows n/a.
+Usage: python3 src/run-numpy.py <workload> [--quick]. Prints one JSON line. Without numpy it reports medianMs null
+with a note, so compare.ts shows n/a.
 """
 import json
+import os
 import sys
 import time
+
+# The model modules sit beside this script; compare.ts runs it with cwd benchmarks/compare.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# No __pycache__ in the working tree.
+sys.dont_write_bytecode = True
 
 GEMM = {"gemm128": (128, 784, 128), "gemm512": (512, 512, 512)}
 
@@ -95,7 +102,6 @@ def main():
     except ImportError:
         emit(workload, note="numpy is not installed")
         return
-    import os
     note = "numpy %s, OPENBLAS_NUM_THREADS=%s" % (np.__version__, os.environ.get("OPENBLAS_NUM_THREADS", "default"))
     if workload in GEMM:
         m, k, n = GEMM[workload]
@@ -105,6 +111,12 @@ def main():
         emit(workload, *measure(lambda: a @ b, quick), note=note)
     elif workload == "mlp":
         emit(workload, *measure(mlp_step(np), quick), note=note + "; hand-written backward")
+    elif workload == "cnn":
+        from numpy_cnn import cnn_step
+        emit(workload, *measure(cnn_step(), quick), note=note + "; hand-written backward, channels-last im2col")
+    elif workload == "gpt":
+        from numpy_gpt import gpt_step
+        emit(workload, *measure(gpt_step(), quick), note=note + "; hand-written backward, tanh-GELU")
     else:
         emit(workload, note="no hand-written NumPy version")
 
