@@ -165,6 +165,29 @@ describe('createWasmBackend({ threads: 2 })', () => {
     }
   });
 
+  it('splits adamStep by elements across threads, like one thread, with and without maxExpAvgSq', async () => {
+    const backend = await threaded();
+    const single = createWasmBackendSync();
+    const parameters = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8, stepSize: 1e-3, biasCorrection2Sqrt: 0.3, l2: 0.01, shrink: 0.999, maximize: false };
+    for (const dtype of ['f32', 'f64'] as const) {
+      for (const amsgrad of [false, true]) {
+        const results = [backend, single].map((target) => {
+          const [param, grad, expAvg, expAvgSq, maxExpAvgSq] = [41, 42, 43, 44, 45].map((seed) => matrix(target, dtype, 3, 7001, seed));
+          // The moments must be valid: squares are non-negative.
+          for (const view of [expAvgSq!, maxExpAvgSq!]) {
+            const values = target.view(view.buffer);
+            for (let i = 0; i < values.length; i++) values[i] = Math.abs(values[i] as number);
+          }
+          for (let round = 0; round < 4; round++) {
+            target.kernels.adamStep(param!, grad!, expAvg!, expAvgSq!, amsgrad ? maxExpAvgSq! : null, parameters);
+          }
+          return [param, expAvg, expAvgSq, maxExpAvgSq].map((view) => Array.from(target.view(view!.buffer)));
+        });
+        expect(results[0]).toEqual(results[1]);
+      }
+    }
+  });
+
   it('splits element-wise ops by elements and by rows across threads, like one thread', async () => {
     const backend = await threaded();
     const single = createWasmBackendSync();

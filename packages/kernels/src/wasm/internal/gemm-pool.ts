@@ -70,7 +70,7 @@ export interface GemmCall {
 /** Exports a range job can run: every call of them is split along one range (images, rows or elements). */
 export const RANGE_KERNELS: readonly string[] = [
   'im2colF32', 'im2colF64', 'col2imF32', 'col2imF64', 'unaryF32', 'unaryF64', 'binaryRowsF32', 'binaryRowsF64',
-  'maxPoolIndexF32', 'maxPoolIndexF64',
+  'maxPoolIndexF32', 'maxPoolIndexF64', 'adamStepF32', 'adamStepF64',
 ];
 
 /**

@@ -29,11 +29,15 @@ export function wasmAdamStep(context: WasmContext, views: AdamViews, parameters:
   const n = extentProduct(param.shape);
   if (n === 0) return true;
   const address = (view: View<WasmBuffer>): number => viewAddress(view, view.offset);
-  const run = dtype === 'f32' ? context.exports.adamStepF32 : context.exports.adamStepF64;
+  const kernel = dtype === 'f32' ? 'adamStepF32' : 'adamStepF64';
   const { beta1, beta2, epsilon, stepSize, biasCorrection2Sqrt, l2, shrink, maximize } = parameters;
-  run(
+  const args = [
     address(param), address(grad), address(expAvg), address(expAvgSq), maxExpAvgSq === null ? 0 : address(maxExpAvgSq), n,
     beta1, beta2, epsilon, stepSize, biasCorrection2Sqrt, l2, shrink, maximize ? -1 : 1,
-  );
+  ];
+  // Element-wise: threads may take bands of 64-byte lines of every array.
+  const bytes = dtype === 'f32' ? 4 : 8;
+  const steps = [bytes, bytes, bytes, bytes, maxExpAvgSq === null ? 0 : bytes, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  context.range({ kernel, args, sizeAt: 5, steps, cost: n * 10, align: 64 / bytes });
   return true;
 }
