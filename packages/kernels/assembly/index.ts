@@ -1,6 +1,7 @@
 // Entry of the WASM kernels module: memory is managed by the JS glue (src/wasm), which allocates from heapBase().
 export { sgemm, sgemmPackB, sgemmPacked, sgemmPackedBytes, sgemmUsesDot, SGEMM_WORK_BYTES } from './gemm-f32';
 export { dgemm, DGEMM_WORK_BYTES } from './gemm-f64';
+export { sgemmBatch, dgemmBatch } from './gemm-batch';
 export { binaryF32, binaryF64, binaryRowsF32, binaryRowsF64, unaryF32, unaryF64 } from './elementwise';
 export {
   sumF32, sumF64, sumAxisF32, sumAxisF64, sumSplitF32, sumSplitF64, extremumF32, extremumF64, argReduceF32, argReduceF64, extremumAxisF32, extremumAxisF64,

@@ -70,13 +70,14 @@ export interface GemmCall {
 /** Exports a range job can run: every call of them is split along one range (images, rows or elements). */
 export const RANGE_KERNELS: readonly string[] = [
   'im2colF32', 'im2colF64', 'col2imF32', 'col2imF64', 'unaryF32', 'unaryF64', 'binaryRowsF32', 'binaryRowsF64',
-  'maxPoolIndexF32', 'maxPoolIndexF64', 'adamStepF32', 'adamStepF64',
+  'maxPoolIndexF32', 'maxPoolIndexF64', 'adamStepF32', 'adamStepF64', 'sgemmBatch', 'dgemmBatch',
 ];
 
 /**
  * One call of a RANGE_KERNELS export that threads may split: `args` as for one thread, argument `sizeAt` holds the
  * extent of the range, and argument i moves by `steps[i]` (bytes for addresses, 0 if fixed) per unit of it. `cost`
  * estimates the work in element operations; `align` is the band granularity in units (64-byte output lines).
+ * Argument `workAt`, if given, is a GEMM scratch block: each worker passes its own instead.
  */
 export interface RangeCall {
   readonly kernel: string;
@@ -85,6 +86,7 @@ export interface RangeCall {
   readonly steps: readonly number[];
   readonly cost: number;
   readonly align: number;
+  readonly workAt?: number;
 }
 
 /** Runs `call` on this thread alone. */
@@ -314,6 +316,8 @@ export class GemmPool {
     words[6] = call.sizeAt;
     words[7] = extent;
     words[8] = band;
+    words[9] = call.workAt ?? -1;
+    words[15] = lane.work;
     values.set(call.args, 0);
     values.set(call.steps, RANGE_ARGUMENTS);
     Atomics.store(words, 0, ++lane.sequence);

@@ -6,7 +6,8 @@
 // 22 columns per packing chunk; the float64 at byte 96 is alpha, at byte 104 beta. Threads take bands (counter word
 // 0) and packing chunks (word 1, with word 2 counting the chunks done) from shared counters. A range job calls one
 // export (word 4: its index in `rangeKernels`) on bands of a range: word 5 is its argument count, 6 the argument
-// that receives a band's size, 7 the extent, 8 the band width; the float64s from byte 128 are its arguments (up to 24), those
+// that receives a band's size, 7 the extent, 8 the band width, 9 the argument that receives the worker's own GEMM
+// scratch (word 15; -1 for none); the float64s from byte 128 are its arguments (up to 24), those
 // from byte 320 how far each argument moves per unit of the range (addresses in bytes, 0 for fixed ones).
 
 /** What a worker is started with: the compiled shared-memory module, the memory itself and its control block. */
@@ -63,8 +64,9 @@ export function gemmWorkerMain(init: GemmWorkerInit, ready: () => void): void {
 
   function runRange(): void {
     const kernel = kernels[init.rangeKernels[words[4] as number] as string] as (...args: number[]) => void;
-    const [count = 0, sizeAt = 0, extent = 0, band = 0] = words.subarray(5, 9);
+    const [count = 0, sizeAt = 0, extent = 0, band = 0, workAt = -1] = words.subarray(5, 10);
     const base = Array.from(values.subarray(0, count));
+    if (workAt >= 0) base[workAt] = words[15] as number;
     const steps = Array.from(values.subarray(24, 24 + count));
     const args = base.slice();
     for (let index = Atomics.add(counter, 0, 1); index * band < extent; index = Atomics.add(counter, 0, 1)) {

@@ -112,6 +112,9 @@ export function wasmMatmul(context: WasmContext, a: View<WasmBuffer>, b: View<Wa
   }
 }
 
+/** Below this many multiply-adds per product a batch runs as one sgemmBatch call (threads split the batch). */
+const BATCH_PRODUCT_LIMIT = 1 << 20;
+
 function runBatches(
   context: WasmContext,
   single: boolean,
@@ -124,22 +127,64 @@ function runBatches(
   target: GemmOperand,
 ): void {
   const bytes = single ? 4 : 8;
+  // A column-major output is written as cᵀ = op(b)ᵀ op(a)ᵀ, row-major in the transposed view.
+  const [first, second, rows, columns] = target.trans ? [right, left, n, m] : [left, right, m, n];
+  const transA = target.trans ? !right.trans : left.trans;
+  const transB = target.trans ? !left.trans : right.trans;
+  const levels = m * n * k < BATCH_PRODUCT_LIMIT ? batchLevels(batchShape, [first.batchStrides, second.batchStrides, target.batchStrides], bytes) : null;
+  if (levels !== null) {
+    const [outer, inner] = levels;
+    const args = [
+      transA ? 1 : 0, transB ? 1 : 0, rows, columns, k, first.address + first.offset * bytes, first.ld,
+      second.address + second.offset * bytes, second.ld, target.address + target.offset * bytes, target.ld,
+      outer.count, ...outer.strides, inner.count, ...inner.strides, context.work,
+    ];
+    const steps = args.map(() => 0);
+    [steps[5], steps[7], steps[9]] = outer.strides;
+    context.range({ kernel: single ? 'sgemmBatch' : 'dgemmBatch', args, sizeAt: 11, steps, cost: (outer.count * inner.count * m * n * k) / 4, align: 1, workAt: 19 });
+    return;
+  }
   const plan: BlockPlan = {
     outerShape: batchShape,
-    outerStrides: [left.batchStrides, right.batchStrides, target.batchStrides],
+    outerStrides: [first.batchStrides, second.batchStrides, target.batchStrides],
     modes: [],
     inner: m * n,
     blocks: batchShape.reduce((product, extent) => product * extent, 1),
   };
-  forEachBlock(plan, [left.offset, right.offset, target.offset], ([oa, ob, oc]) => {
-    const a = left.address + oa * bytes;
-    const b = right.address + ob * bytes;
+  forEachBlock(plan, [first.offset, second.offset, target.offset], ([oa, ob, oc]) => {
+    const a = first.address + oa * bytes;
+    const b = second.address + ob * bytes;
     const c = target.address + oc * bytes;
-    if (target.trans) {
-      // A column-major output is written as cᵀ = op(b)ᵀ op(a)ᵀ, row-major in the transposed view.
-      context.gemm({ single, transA: !right.trans, transB: !left.trans, m: n, n: m, k, a: b, lda: right.ld, b: a, ldb: left.ld, c, ldc: target.ld });
-    } else {
-      context.gemm({ single, transA: left.trans, transB: right.trans, m, n, k, a, lda: left.ld, b, ldb: right.ld, c, ldc: target.ld });
-    }
+    context.gemm({ single, transA, transB, m: rows, n: columns, k, a, lda: first.ld, b, ldb: second.ld, c, ldc: target.ld });
   });
+}
+
+interface BatchLevel {
+  readonly count: number;
+  /** Byte strides of the two operands and the output. */
+  readonly strides: readonly [number, number, number];
+}
+
+/**
+ * The batch axes as at most two levels of (count, byte strides), merging axes the three operands step through
+ * alike; null for a single product, more than two levels, or strides beyond the kernel's 32-bit byte offsets.
+ */
+function batchLevels(shape: readonly number[], strides: readonly (readonly number[])[], bytes: number): [BatchLevel, BatchLevel] | null {
+  const levels: { count: number; strides: [number, number, number] }[] = [];
+  for (let axis = 0; axis < shape.length; axis++) {
+    const count = shape[axis] as number;
+    if (count === 1) continue;
+    const axisStrides = strides.map((operand) => (operand[axis] as number) * bytes) as [number, number, number];
+    const last = levels[levels.length - 1];
+    if (last !== undefined && last.strides.every((stride, operand) => stride === (axisStrides[operand] as number) * count)) {
+      last.count *= count;
+      last.strides = axisStrides;
+    } else {
+      levels.push({ count, strides: axisStrides });
+    }
+  }
+  const total = levels.reduce((product, level) => product * level.count, 1);
+  if (total < 2 || levels.length > 2) return null;
+  for (const level of levels) if (level.strides.some((stride) => Math.abs(stride * level.count) >= 2 ** 31)) return null;
+  return [levels[0] as BatchLevel, levels[1] ?? { count: 1, strides: [0, 0, 0] }];
 }

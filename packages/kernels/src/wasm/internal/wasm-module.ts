@@ -37,6 +37,9 @@ export interface KernelsExports {
     transA: number, transB: number, m: number, n: number, k: number, alpha: number,
     a: number, lda: number, b: number, ldb: number, beta: number, c: number, ldc: number, work: number,
   ): void;
+  /** sgemm (alpha 1, beta 0) over an outer x inner batch of operand pairs; the batch strides are in bytes. */
+  sgemmBatch(...args: GemmBatchArguments): void;
+  dgemmBatch(...args: GemmBatchArguments): void;
   binaryF32(op: number, mode: number, a: number, b: number, out: number, n: number): void;
   binaryF64(op: number, mode: number, a: number, b: number, out: number, n: number): void;
   unaryF32(op: number, x: number, out: number, n: number): void;
@@ -97,6 +100,14 @@ type NormalizeBackwardArguments = [
   outer: number, channels: number, inner: number,
 ];
 
+/**
+ * Arguments of sgemmBatch/dgemmBatch: transA, transB, m, n, k, a, lda, b, ldb, c, ldc, then the outer count and the
+ * operands' outer byte strides, the inner count and inner byte strides, and the GEMM scratch.
+ */
+type GemmBatchArguments = [
+  transA: number, transB: number, m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number,
+  outer: number, aOuter: number, bOuter: number, cOuter: number, inner: number, aInner: number, bInner: number, cInner: number, work: number,
+];
 /** Arguments of binaryRows: op, mode, a, b and out addresses, n, then rows and the operands' row strides in bytes. */
 type BinaryRowsArguments = [
   op: number, mode: number, a: number, b: number, out: number, n: number, rows: number, aRow: number, bRow: number, outRow: number,
