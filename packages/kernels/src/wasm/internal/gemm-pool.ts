@@ -302,6 +302,7 @@ export class GemmPool {
     floats[0] = 1;
     floats[1] = 0;
     // The sequentially consistent store publishes the plain writes above.
+    words[23] = lane.sequence + 1;
     Atomics.store(words, 0, ++lane.sequence);
     Atomics.notify(words, 0);
   }
@@ -320,15 +321,22 @@ export class GemmPool {
     words[15] = lane.work;
     values.set(call.args, 0);
     values.set(call.steps, RANGE_ARGUMENTS);
+    words[23] = lane.sequence + 1;
     Atomics.store(words, 0, ++lane.sequence);
     Atomics.notify(words, 0);
   }
 
   /** Waits for the lanes' current jobs, noting when the workers were last busy; throws if one failed. */
+  // A worker that has not claimed its job by now (asleep, or descheduled on a busy machine) is not waited for: the
+  // job is withdrawn, since this thread has taken every band, and the workers count as asleep.
   private finish(used: readonly Lane[], failure: string): void {
     let failed = false;
-    for (const lane of used) failed = this.await(lane) || failed;
-    this.lastJobEnd = performance.now();
+    let withdrawn = false;
+    for (const lane of used) {
+      if (Atomics.compareExchange(lane.words, 23, lane.sequence, 0) === lane.sequence) withdrawn = true;
+      else failed = this.await(lane) || failed;
+    }
+    this.lastJobEnd = withdrawn ? -Infinity : performance.now();
     if (failed) throw new BackendError(`wasm: ${failure}`);
   }
 

@@ -7,7 +7,8 @@
 // 0) and packing chunks (word 1, with word 2 counting the chunks done) from shared counters. A range job calls one
 // export (word 4: its index in `rangeKernels`) on bands of a range: word 5 is its argument count, 6 the argument
 // that receives a band's size, 7 the extent, 8 the band width, 9 the argument that receives the worker's own GEMM
-// scratch (word 15; -1 for none); the float64s from byte 128 are its arguments (up to 24), those
+// scratch (word 15; -1 for none); word 23 is the job's claim: its sequence while unclaimed, negated once the worker
+// takes it, 0 once the caller withdraws it; the float64s from byte 128 are its arguments (up to 24), those
 // from byte 320 how far each argument moves per unit of the range (addresses in bytes, 0 for fixed ones).
 
 /** What a worker is started with: the compiled shared-memory module, the memory itself and its control block. */
@@ -50,6 +51,8 @@ export function gemmWorkerMain(init: GemmWorkerInit, ready: () => void): void {
     seen = Atomics.load(words, 0);
     const op = words[2];
     if (op < 0) return;
+    // Claim the job (word 23 holds its sequence until claimed); a caller that finished every band first took it back.
+    if (Atomics.compareExchange(words, 23, seen, -seen) !== seen) continue;
     try {
       if (op === 2) runRange();
       else runGemm(op);
