@@ -3,7 +3,11 @@
 // SIMD (fused relaxed_madd: 52 vs 47 GFLOP/s at 512³ on one Zen 4 core); ASC_FEATURE_RELAXED_SIMD picks the variant
 // at compile time. Larger tiles (3x12, 5x8, 2x20) measured ~2x slower on V8 11.3: TurboFan issues all of a k-step's
 // loads before its arithmetic, so loaded vectors + accumulators + a product must fit in 15 registers or it spills
-// accumulators. With this tile KC 192-384, MC 64-256 and NC 256-1024 measured alike.
+// accumulators. With this tile KC 128-384, MC 64-256 and NC 256-1024 measured alike. Plain SIMD is bound by Zen's
+// two mul + two add pipes and its 6-wide dispatch (16 FP ops + 6 loads per k-step): pre-broadcast A (no vbroadcastss
+// in the loop) and the 4x k-unroll in micro took 512³ from ~44.5 to ~46.5 GFLOP/s (raw module, interleaved medians).
+// Tried and dropped: exit tests on never-true conditions instead of pointer bumps (fewer instructions, not faster),
+// an 8x unroll (same as 4x), a mid-loop break on a precomputed bound (TurboFan recomputes it in the loop).
 
 import { sgemmDot } from './gemm-dot-f32';
 import { maddF32 } from './madd';
@@ -12,15 +16,17 @@ import { maddF32 } from './madd';
 const DOT_MAX_SIDE: i32 = 32;
 const DOT_MIN_K: i32 = 512;
 
-/** Bytes of one packed A element (plain f32; see packA). */
-const A_BYTES: i32 = 4;
+/** Lanes of one packed A element: pre-broadcast to f32x4 for plain SIMD, a plain f32 for relaxed SIMD (see packA). */
+const A_LANES: i32 = ASC_FEATURE_RELAXED_SIMD ? 1 : 4;
+/** Bytes of one packed A element. */
+const A_BYTES: i32 = 4 * A_LANES;
 /** Rows of the register tile. */
 const MR: i32 = 2;
 /** Columns of the register tile (four f32x4 vectors). */
 const NR: i32 = 16;
-/** Most depth of a k-block: a packed B sliver plus A sliver ((MR + NR) x KC floats, 18 KiB) stay in L1 (KC 192-384 measured alike). */
+/** Most depth of a k-block: a packed B sliver (16 KiB) plus A sliver (8 or 2 KiB) stay in L1 (KC 128-384 measured alike). */
 export const SGEMM_KC: i32 = 256;
-/** Rows of an m-block (multiple of MR): the packed A block (128 KiB) stays in L2. */
+/** Rows of an m-block (multiple of MR): the packed A block (512 KiB pre-broadcast, 128 KiB relaxed) stays in L2. */
 export const SGEMM_MC: i32 = 128;
 /** Columns of an n-block (multiple of NR): the packed B panel (512 KiB) stays in L2/L3. */
 export const SGEMM_NC: i32 = 512;
@@ -28,10 +34,11 @@ export const SGEMM_NC: i32 = 512;
 export const SGEMM_WORK_BYTES: i32 = 256 + SGEMM_MC * SGEMM_KC * A_BYTES + SGEMM_KC * SGEMM_NC * 4;
 
 // Packs op(A)[rows, kc] (element (i, p) at src + (i * rowStride + p * kStride) * 4) into MR-row slivers, zero-padded:
-// (a0, a1) per k. Plain f32 elements, broadcast by the micro-kernel's load32_splat (one vbroadcastss load on x64):
-// packing them pre-broadcast (4x the bytes) is no faster in the loop, and dropping it with the vector packing below
-// measured 45.6 -> 47.1 GFLOP/s at 512³ and 42.5 -> 47.3 at 128x784x128 (medians). Whole slivers of row-major A
-// interleave two rows 4 k at a time; transposed A (rowStride 1) copies each k's pair as one 8-byte word.
+// (a0, a1) per k, each A_LANES wide. Plain SIMD stores them pre-broadcast so the micro-kernel loads them with v128.load:
+// a load32_splat there is a vbroadcastss that takes a shuffle slot of Zen's mul/add pipes, the bottleneck with separate
+// mul and add (with the k-loop below: 512³ 44 -> 46, 128x784x128 45 -> 46.5 GFLOP/s, interleaved medians). Relaxed
+// SIMD's fused madd leaves those pipes slack, and there plain f32 (4x fewer bytes to pack) is ~4% faster at 128x784x128.
+// Whole slivers of row-major A go 4 k at a time through shuffles; the rest element by element.
 function packA(src: usize, rowStride: i32, kStride: i32, rows: i32, kc: i32, dst: usize): void {
   const rowBytes = <usize>rowStride * 4;
   const kBytes = <usize>kStride * 4;
@@ -43,11 +50,22 @@ function packA(src: usize, rowStride: i32, kStride: i32, rows: i32, kc: i32, dst
       for (; p + 4 <= kc; p += 4) {
         const x0 = v128.load(r0 + <usize>p * 4);
         const x1 = v128.load(r0 + rowBytes + <usize>p * 4);
-        v128.store(dst, i32x4.shuffle(x0, x1, 0, 4, 1, 5));
-        v128.store(dst, i32x4.shuffle(x0, x1, 2, 6, 3, 7), 16);
-        dst += 32;
+        if (A_LANES == 4) {
+          v128.store(dst, i32x4.shuffle(x0, x0, 0, 0, 0, 0));
+          v128.store(dst, i32x4.shuffle(x1, x1, 0, 0, 0, 0), 16);
+          v128.store(dst, i32x4.shuffle(x0, x0, 1, 1, 1, 1), 32);
+          v128.store(dst, i32x4.shuffle(x1, x1, 1, 1, 1, 1), 48);
+          v128.store(dst, i32x4.shuffle(x0, x0, 2, 2, 2, 2), 64);
+          v128.store(dst, i32x4.shuffle(x1, x1, 2, 2, 2, 2), 80);
+          v128.store(dst, i32x4.shuffle(x0, x0, 3, 3, 3, 3), 96);
+          v128.store(dst, i32x4.shuffle(x1, x1, 3, 3, 3, 3), 112);
+        } else {
+          v128.store(dst, i32x4.shuffle(x0, x1, 0, 4, 1, 5));
+          v128.store(dst, i32x4.shuffle(x0, x1, 2, 6, 3, 7), 16);
+        }
+        dst += 4 * MR * A_BYTES;
       }
-    } else if (height == MR && rowStride == 1) {
+    } else if (A_LANES == 1 && height == MR && rowStride == 1) {
       for (; p < kc; p++) {
         store<u64>(dst, load<u64>(r0 + <usize>p * kBytes));
         dst += 8;
@@ -55,11 +73,24 @@ function packA(src: usize, rowStride: i32, kStride: i32, rows: i32, kc: i32, dst
     }
     for (; p < kc; p++) {
       const at = r0 + <usize>p * kBytes;
-      store<f32>(dst, load<f32>(at));
-      store<f32>(dst, height > 1 ? load<f32>(at + rowBytes) : 0, 4);
+      if (A_LANES == 4) {
+        v128.store(dst, v128.load32_splat(at));
+        v128.store(dst, height > 1 ? v128.load32_splat(at + rowBytes) : f32x4.splat(0), 16);
+      } else {
+        store<f32>(dst, load<f32>(at));
+        store<f32>(dst, height > 1 ? load<f32>(at + rowBytes) : 0, 4);
+      }
       dst += MR * A_BYTES;
     }
   }
+}
+
+// Row 0's and row 1's A element of one k-step of a packed sliver, broadcast to all lanes (small: binaryen inlines them).
+function loadA0(pa: usize): v128 {
+  return A_LANES == 4 ? v128.load(pa) : v128.load32_splat(pa);
+}
+function loadA1(pa: usize): v128 {
+  return A_LANES == 4 ? v128.load(pa, 16) : v128.load32_splat(pa, 4);
 }
 
 // Packs op(B)[kc, cols] (element (p, j) at src + (p * kStride + j * colStride) * 4) into NR-column slivers of kc
@@ -151,35 +182,44 @@ function storeRow4(c: usize, v0: v128, v1: v128, v2: v128, v3: v128, alpha: v128
   v128.store(c, v0); v128.store(c, v1, 16); v128.store(c, v2, 32); v128.store(c, v3, 48);
 }
 
-// C[mr x nr] = alpha * Apanel @ Bpanel + beta * C; partial tiles go through the `tile` scratch. One row of A and
-// one of B advance per step of a pointer-bounded loop (one counter fewer measured ~15% faster). Inlined into sgemm:
-// V8 passes the ten arguments on the stack, and the call cost ~8% at 512³ (41 -> 44.6 GFLOP/s). TurboFan unrolls the
-// loop 4x itself (25 x64 instructions per k-step: 6 loads, 8 mulps, 8 addps, 2 adds, a fused compare-branch, one stack
-// check per 4 steps). Unrolling k by 2 by hand measured ~35% slower: TurboFan issues a body's loads first, and the
-// loop already fills 15 xmm registers.
+// C[mr x nr] = alpha * Apanel @ Bpanel + beta * C; partial tiles go through the `tile` scratch. Inlined into sgemm:
+// V8 passes the ten arguments on the stack, and the call cost ~8% at 512³ (41 -> 44.6 GFLOP/s). The k-loop is unrolled
+// 4x by hand with an exit test after every step: the branch keeps TurboFan from hoisting the next step's loads above
+// this step's arithmetic (which spills: a plain 2x unroll measured ~35% slower), and one B pointer bump and one stack
+// check per 4 steps leave ~2.5 loop instructions per step instead of ~4 (512³ plain 45.5 -> 46.5 GFLOP/s medians).
 function micro(
   kc: i32, pa: usize, pb: usize, c: usize, ldc: i32, mr: i32, nr: i32, alpha: f32, beta: f32, tile: usize,
 ): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c02 = f32x4.splat(0), c03 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0), c12 = f32x4.splat(0), c13 = f32x4.splat(0);
+  let a0: v128, a1: v128, b0: v128, b1: v128, b2: v128, b3: v128;
   const end = pa + <usize>kc * (MR * A_BYTES);
-  while (pa < end) {
-    const a0 = v128.load32_splat(pa);
-    const a1 = v128.load32_splat(pa, 4);
-    const b0 = v128.load(pb);
-    c00 = maddF32(a0, b0, c00);
-    c10 = maddF32(a1, b0, c10);
-    const b1 = v128.load(pb, 16);
-    c01 = maddF32(a0, b1, c01);
-    c11 = maddF32(a1, b1, c11);
-    const b2 = v128.load(pb, 32);
-    c02 = maddF32(a0, b2, c02);
-    c12 = maddF32(a1, b2, c12);
-    const b3 = v128.load(pb, 48);
-    c03 = maddF32(a0, b3, c03);
-    c13 = maddF32(a1, b3, c13);
+  while (true) {
+    a0 = loadA0(pa); a1 = loadA1(pa);
+    b0 = v128.load(pb); b1 = v128.load(pb, 16); b2 = v128.load(pb, 32); b3 = v128.load(pb, 48);
+    c00 = maddF32(a0, b0, c00); c01 = maddF32(a0, b1, c01); c02 = maddF32(a0, b2, c02); c03 = maddF32(a0, b3, c03);
+    c10 = maddF32(a1, b0, c10); c11 = maddF32(a1, b1, c11); c12 = maddF32(a1, b2, c12); c13 = maddF32(a1, b3, c13);
     pa += MR * A_BYTES;
-    pb += 64;
+    if (pa >= end) break;
+    a0 = loadA0(pa); a1 = loadA1(pa);
+    b0 = v128.load(pb, 64); b1 = v128.load(pb, 80); b2 = v128.load(pb, 96); b3 = v128.load(pb, 112);
+    c00 = maddF32(a0, b0, c00); c01 = maddF32(a0, b1, c01); c02 = maddF32(a0, b2, c02); c03 = maddF32(a0, b3, c03);
+    c10 = maddF32(a1, b0, c10); c11 = maddF32(a1, b1, c11); c12 = maddF32(a1, b2, c12); c13 = maddF32(a1, b3, c13);
+    pa += MR * A_BYTES;
+    if (pa >= end) break;
+    a0 = loadA0(pa); a1 = loadA1(pa);
+    b0 = v128.load(pb, 128); b1 = v128.load(pb, 144); b2 = v128.load(pb, 160); b3 = v128.load(pb, 176);
+    c00 = maddF32(a0, b0, c00); c01 = maddF32(a0, b1, c01); c02 = maddF32(a0, b2, c02); c03 = maddF32(a0, b3, c03);
+    c10 = maddF32(a1, b0, c10); c11 = maddF32(a1, b1, c11); c12 = maddF32(a1, b2, c12); c13 = maddF32(a1, b3, c13);
+    pa += MR * A_BYTES;
+    if (pa >= end) break;
+    a0 = loadA0(pa); a1 = loadA1(pa);
+    b0 = v128.load(pb, 192); b1 = v128.load(pb, 208); b2 = v128.load(pb, 224); b3 = v128.load(pb, 240);
+    c00 = maddF32(a0, b0, c00); c01 = maddF32(a0, b1, c01); c02 = maddF32(a0, b2, c02); c03 = maddF32(a0, b3, c03);
+    c10 = maddF32(a1, b0, c10); c11 = maddF32(a1, b1, c11); c12 = maddF32(a1, b2, c12); c13 = maddF32(a1, b3, c13);
+    pa += MR * A_BYTES;
+    pb += 4 * NR * 4;
+    if (pa >= end) break;
   }
   const va = f32x4.splat(alpha);
   const vb = f32x4.splat(beta);
