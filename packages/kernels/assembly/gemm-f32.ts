@@ -3,11 +3,15 @@
 // SIMD (fused relaxed_madd: 52 vs 47 GFLOP/s at 512³ on one Zen 4 core); ASC_FEATURE_RELAXED_SIMD picks the variant
 // at compile time. Larger tiles (3x12, 5x8, 2x20) measured ~2x slower on V8 11.3: TurboFan issues all of a k-step's
 // loads before its arithmetic, so loaded vectors + accumulators + a product must fit in 15 registers or it spills
-// accumulators. With this tile KC 128-384, MC 64-256 and NC 256-1024 measured alike. Plain SIMD is bound by Zen's
-// two mul + two add pipes and its 6-wide dispatch (16 FP ops + 6 loads per k-step): pre-broadcast A (no vbroadcastss
-// in the loop) and the 4x k-unroll in micro took 512³ from ~44.5 to ~46.5 GFLOP/s (raw module, interleaved medians).
-// Tried and dropped: exit tests on never-true conditions instead of pointer bumps (fewer instructions, not faster),
-// an 8x unroll (same as 4x), a mid-loop break on a precomputed bound (TurboFan recomputes it in the loop).
+// accumulators. With this tile KC 128-512, MC 64-256 and NC 256-1024 measured alike (also with pre-broadcast A).
+// Plain SIMD is bound by Zen's two mul + two add pipes and its 6-wide dispatch (16 FP ops + 6 loads per k-step):
+// pre-broadcast A (no vbroadcastss in the loop) and the 4x k-unroll in micro gained ~1.5 GFLOP/s on one thread
+// (512³ upper quartile 43.8 -> 45.3, best 45.2 -> 47.5; 128x784x128 44.6 -> 46.0, best 45.3 -> 47.1: interleaved
+// in-process runs on a loaded machine) and left relaxed SIMD unchanged. The micro-kernel alone on L1-resident slivers
+// runs ~50 GFLOP/s, packing costs ~3%. Tried and dropped (no gain in sgemm): exit
+// tests on never-true conditions instead of pointer bumps (+6% on the bare kernel, nothing in sgemm), an 8x unroll,
+// a 4x8 tile (4 pre-broadcast A rows x 2 B vectors), swapped mul/add operand order, a mid-loop break on a
+// precomputed bound (TurboFan recomputes it inside the loop).
 
 import { sgemmDot } from './gemm-dot-f32';
 import { maddF32 } from './madd';
