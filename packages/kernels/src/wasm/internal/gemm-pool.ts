@@ -69,7 +69,7 @@ export interface GemmCall {
 
 /** Exports a range job can run: every call of them is split along one range (images, rows or elements). */
 export const RANGE_KERNELS: readonly string[] = [
-  'im2colF32', 'im2colF64', 'col2imF32', 'col2imF64', 'unaryF32', 'unaryF64', 'binaryRowsF32', 'binaryRowsF64',
+  'sgemm', 'dgemm', 'im2colF32', 'im2colF64', 'col2imF32', 'col2imF64', 'unaryF32', 'unaryF64', 'binaryRowsF32', 'binaryRowsF64',
   'maxPoolIndexF32', 'maxPoolIndexF64', 'adamStepF32', 'adamStepF64', 'sgemmBatch', 'dgemmBatch',
 ];
 
@@ -183,17 +183,14 @@ export class GemmPool {
     }
     const minimum = Math.max(align, Math.ceil(extent / parts / align) * align);
     const band = Math.max(Math.min(minimum, MIN_BAND), Math.ceil(extent / (parts * BANDS_PER_THREAD) / align) * align);
-    const bands = Math.ceil(extent / band);
+    // Bands are sgemm/dgemm calls on a slice of C: columns move B and C right, rows move A and C down.
     const bytes = call.single ? 4 : 8;
-    const used = lanes.slice(0, parts - 1);
-    Atomics.store(this.counter, 0, 0);
-    for (const lane of used) this.post(lane, call, byColumns, extent, band, bands);
-    for (let index = Atomics.add(this.counter, 0, 1); index < bands; index = Atomics.add(this.counter, 0, 1)) {
-      const start = index * band;
-      const size = Math.min(band, extent - start);
-      this.run(byColumns ? bandColumns(call, start, size, bytes) : bandRows(call, start, size, bytes), work);
-    }
-    this.finish(used, 'a GEMM worker failed (out-of-bounds access or engine error)');
+    const args = gemmArguments(call, work);
+    const steps = args.map(() => 0);
+    if (byColumns) [steps[8], steps[11]] = [(call.transB ? call.ldb : 1) * bytes, bytes];
+    else [steps[6], steps[11]] = [(call.transA ? 1 : call.lda) * bytes, call.ldc * bytes];
+    const range: RangeCall = { kernel: call.single ? 'sgemm' : 'dgemm', args, sizeAt: byColumns ? 3 : 2, steps, cost: call.m * call.n * call.k, align, workAt: 13 };
+    this.split(range, lanes.slice(0, parts - 1), band);
   }
 
   /** Runs `call` split across the ready workers when its cost is worth it, else on this thread. */
@@ -206,7 +203,12 @@ export class GemmPool {
       runRange(this.exports, call);
       return;
     }
-    const band = Math.ceil(extent / ((used.length + 1) * BANDS_PER_THREAD) / call.align) * call.align;
+    this.split(call, used, Math.ceil(extent / ((used.length + 1) * BANDS_PER_THREAD) / call.align) * call.align);
+  }
+
+  /** Runs bands of `band` units of `call` on this thread and the `used` workers, taken from the shared counter. */
+  private split(call: RangeCall, used: readonly Lane[], band: number): void {
+    const extent = call.args[call.sizeAt] as number;
     Atomics.store(this.counter, 0, 0);
     for (const lane of used) this.postRange(lane, call, extent, band);
     const args = call.args.slice();
@@ -240,7 +242,7 @@ export class GemmPool {
     Atomics.store(counter, 0, 0);
     Atomics.store(counter, 1, 0);
     Atomics.store(counter, 2, 0);
-    for (const lane of used) this.post(lane, call, false, call.m, band, bands, chunks);
+    for (const lane of used) this.post(lane, call, band, bands, chunks);
     const transB = call.transB ? 1 : 0;
     for (let index = Atomics.add(counter, 1, 1); index < chunks; index = Atomics.add(counter, 1, 1)) {
       exports.sgemmPackB(transB, call.n, call.k, call.b, call.ldb, packed, index * PACK_CHUNK_COLUMNS, (index + 1) * PACK_CHUNK_COLUMNS);
@@ -271,14 +273,13 @@ export class GemmPool {
   }
 
   private run(call: GemmCall, work: number): void {
-    const gemm = call.single ? this.exports.sgemm : this.exports.dgemm;
-    gemm(call.transA ? 1 : 0, call.transB ? 1 : 0, call.m, call.n, call.k, 1, call.a, call.lda, call.b, call.ldb, 0, call.c, call.ldc, work);
+    (call.single ? this.exports.sgemm : this.exports.dgemm)(...gemmArguments(call, work));
   }
 
-  /** Posts one job; `chunks` > 0 selects the shared-B mode (pack B's chunks first, then row bands over it). */
-  private post(lane: Lane, call: GemmCall, byColumns: boolean, extent: number, band: number, bands: number, chunks = 0): void {
+  /** Posts a shared-B job: pack B's chunks first, then row bands over it. */
+  private post(lane: Lane, call: GemmCall, band: number, bands: number, chunks: number): void {
     const { words, floats } = lane;
-    words[2] = call.single ? 0 : 1;
+    words[2] = 0;
     words[3] = 0;
     words[4] = call.transA ? 1 : 0;
     words[5] = call.transB ? 1 : 0;
@@ -292,8 +293,7 @@ export class GemmPool {
     words[13] = call.c;
     words[14] = call.ldc;
     words[15] = lane.work;
-    words[16] = byColumns ? 1 : 0;
-    words[17] = extent;
+    words[17] = call.m;
     words[18] = band;
     words[19] = bands;
     words[20] = chunks;
@@ -359,14 +359,7 @@ export class GemmPool {
   }
 }
 
-/** Columns [start, start + size) of C: B and C move right. */
-function bandColumns(call: GemmCall, start: number, size: number, bytes: number): GemmCall {
-  const width = Math.min(size, call.n - start);
-  return { ...call, n: width, b: call.b + start * (call.transB ? call.ldb : 1) * bytes, c: call.c + start * bytes };
-}
-
-/** Rows [start, start + size) of C: A and C move down. */
-function bandRows(call: GemmCall, start: number, size: number, bytes: number): GemmCall {
-  const height = Math.min(size, call.m - start);
-  return { ...call, m: height, a: call.a + start * (call.transA ? 1 : call.lda) * bytes, c: call.c + start * call.ldc * bytes };
+/** sgemm/dgemm arguments of `call` (alpha 1, beta 0) with `work` as scratch. */
+function gemmArguments(call: GemmCall, work: number): [number, number, number, number, number, number, number, number, number, number, number, number, number, number] {
+  return [call.transA ? 1 : 0, call.transB ? 1 : 0, call.m, call.n, call.k, 1, call.a, call.lda, call.b, call.ldb, 0, call.c, call.ldc, work];
 }

@@ -1,15 +1,15 @@
 // The body of a GEMM worker, shipped to the worker as source text (`String(gemmWorkerMain)`), so it must stay
 // self-contained: no imports, no closures, numbers written out. Layout of the control block (Int32 words):
-// 0 job sequence, 1 done sequence, 2 op (0 sgemm, 1 dgemm, 2 a range job, -1 exit), 3 error flag, 4..15 integer
-// arguments (transA transB m n k a lda b ldb c ldc work), 16 split by columns (1) or rows (0), 17 extent split, 18
-// band width, 19 band count, 20 chunks of B to pack first (0: none, plain bands), 21 address of the shared packed B,
-// 22 columns per packing chunk; the float64 at byte 96 is alpha, at byte 104 beta. Threads take bands (counter word
-// 0) and packing chunks (word 1, with word 2 counting the chunks done) from shared counters. A range job calls one
-// export (word 4: its index in `rangeKernels`) on bands of a range: word 5 is its argument count, 6 the argument
-// that receives a band's size, 7 the extent, 8 the band width, 9 the argument that receives the worker's own GEMM
-// scratch (word 15; -1 for none); word 23 is the job's claim: its sequence while unclaimed, negated once the worker
-// takes it, 0 once the caller withdraws it; the float64s from byte 128 are its arguments (up to 24), those
-// from byte 320 how far each argument moves per unit of the range (addresses in bytes, 0 for fixed ones).
+// 0 job sequence, 1 done sequence, 2 op (0 shared-B sgemm, 2 a range job, -1 exit), 3 error flag, 23 the job's
+// claim (its sequence while unclaimed, negated once the worker takes it, 0 once the caller withdraws it).
+// Shared-B sgemm: 4..15 transA transB m n k a lda b ldb c ldc work, 17 rows, 18 band height, 19 band count, 20 chunks
+// of B to pack first, 21 address of the shared packed B, 22 columns per packing chunk; the float64 at byte 96 is
+// alpha, at byte 104 beta. Threads take bands (counter word 0) and packing chunks (word 1, with word 2 counting the
+// chunks done) from shared counters. A range job (plain GEMM bands included) calls one export (word 4: its index in
+// `rangeKernels`) on bands of a range: word 5 is its argument count, 6 the argument that receives a band's size, 7
+// the extent, 8 the band width, 9 the argument that receives the worker's own GEMM scratch (word 15; -1 for none);
+// the float64s from byte 128 are its arguments (up to 24), those from byte 320 how far each argument moves per unit
+// of the range (addresses in bytes, 0 for fixed ones).
 
 /** What a worker is started with: the compiled shared-memory module, the memory itself and its control block. */
 export interface GemmWorkerInit {
@@ -55,7 +55,7 @@ export function gemmWorkerMain(init: GemmWorkerInit, ready: () => void): void {
     if (Atomics.compareExchange(words, 23, seen, -seen) !== seen) continue;
     try {
       if (op === 2) runRange();
-      else runGemm(op);
+      else runSharedGemm();
     } catch {
       words[3] = 1;
       // Release any thread waiting for this worker's packing chunk; the caller then reports the failure.
@@ -80,28 +80,19 @@ export function gemmWorkerMain(init: GemmWorkerInit, ready: () => void): void {
     }
   }
 
-  function runGemm(op: number): void {
-    const gemm = op === 0 ? kernels.sgemm : kernels.dgemm;
-    const bytes = op === 0 ? 4 : 8;
-    const [transA, transB, m, n, k, a, lda, b, ldb, c, ldc, work] = words.subarray(4, 16);
-    const [byColumns, extent, band, bands, chunks, packed, chunkColumns] = words.subarray(16, 23);
-    if (chunks > 0) {
-      for (let index = Atomics.add(counter, 1, 1); index < chunks; index = Atomics.add(counter, 1, 1)) {
-        kernels.sgemmPackB(transB, n, k, b, ldb, packed, index * chunkColumns, (index + 1) * chunkColumns);
-        Atomics.add(counter, 2, 1);
-      }
-      while (Atomics.load(counter, 2) < chunks);
+  // Shared-B GEMM (op 0): pack B's chunks, wait until all are in, then take row bands over the packed B.
+  function runSharedGemm(): void {
+    const [transA, transB, , n, k, a, lda, b, ldb, c, ldc, work] = words.subarray(4, 16);
+    const [extent, band, bands, chunks, packed, chunkColumns] = words.subarray(17, 23);
+    for (let index = Atomics.add(counter, 1, 1); index < chunks; index = Atomics.add(counter, 1, 1)) {
+      kernels.sgemmPackB(transB, n, k, b, ldb, packed, index * chunkColumns, (index + 1) * chunkColumns);
+      Atomics.add(counter, 2, 1);
     }
+    while (Atomics.load(counter, 2) < chunks);
     for (let index = Atomics.add(counter, 0, 1); index < bands; index = Atomics.add(counter, 0, 1)) {
       const start = index * band;
       const size = Math.min(band, extent - start);
-      if (chunks > 0) {
-        kernels.sgemmPacked(transA, size, n, k, floats[0], a + start * (transA ? 1 : lda) * 4, lda, packed, floats[1], c + start * ldc * 4, ldc, work);
-      } else if (byColumns === 1) {
-        gemm(transA, transB, m, size, k, floats[0], a, lda, b + start * (transB ? ldb : 1) * bytes, ldb, floats[1], c + start * bytes, ldc, work);
-      } else {
-        gemm(transA, transB, size, n, k, floats[0], a + start * (transA ? 1 : lda) * bytes, lda, b, ldb, floats[1], c + start * ldc * bytes, ldc, work);
-      }
+      kernels.sgemmPacked(transA, size, n, k, floats[0], a + start * (transA ? 1 : lda) * 4, lda, packed, floats[1], c + start * ldc * 4, ldc, work);
     }
   }
 }

@@ -81,9 +81,10 @@ export function createWasmKernels(
     const kernel = dtype === 'f32' ? 'unaryF32' : 'unaryF64';
     const bytes = elementBytes(out.buffer);
     const cost = plan.inner * (UNARY_WEIGHTS[op] ?? 1);
+    const steps = [0, bytes, bytes, 0];
     // One dense run (the usual case) may be split across threads in bands of 64-byte lines.
     forEachBlock(plan, [x.offset, out.offset], ([ox, oo]) =>
-      context.range({ kernel, args: [code, viewAddress(x, ox), viewAddress(out, oo), plan.inner], sizeAt: 3, steps: [0, bytes, bytes, 0], cost, align: 64 / bytes }),
+      context.range({ kernel, args: [code, viewAddress(x, ox), viewAddress(out, oo), plan.inner], sizeAt: 3, steps, cost, align: 64 / bytes }),
     );
     return true;
   }
