@@ -8,7 +8,7 @@ features in (h, w, c) order: the same model as the PyTorch layout up to a fixed 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from numpy_common import ParamSet, cross_entropy
+from numpy_common import ParamSet, cross_entropy, train_step
 
 TAPS = [(ky, kx) for ky in range(3) for kx in range(3)]
 
@@ -183,13 +183,6 @@ class CNN:
         # The input needs no gradient, so the first convolution stops at its weight.
         g["conv1.weight"][...] = (cols1.T @ d_z1).reshape(3, 3, c0, c1)
 
-    def step(self, x, labels, lr=1e-3):
-        logits, cache = self.forward(x)
-        loss, d_logits = cross_entropy(logits, labels)
-        self.backward(d_logits, cache)
-        self.params.adam(lr)
-        return loss
-
 
 def cnn_step():
     """The benchmark workload: batch 128 of (1, 28, 28) f32 images, 10 classes; returns the step closure."""
@@ -199,4 +192,4 @@ def cnn_step():
     x = rng.standard_normal((model.batch, 1, model.image, model.image), dtype=np.float32).reshape(
         model.batch, model.image, model.image, 1)
     labels = rng.integers(0, 10, model.batch)
-    return lambda: float(model.step(x, labels))
+    return lambda: float(train_step(model, x, labels))

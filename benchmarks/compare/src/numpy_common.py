@@ -64,3 +64,12 @@ def cross_entropy(logits, labels):
     d_logits[picked, labels] -= 1
     d_logits *= 1 / rows
     return loss, d_logits
+
+
+def train_step(model, inputs, labels, lr=1e-3):
+    """One training step of a model with forward/backward/params: cross-entropy over every label, then Adam."""
+    logits, cache = model.forward(inputs)
+    loss, d_logits = cross_entropy(logits, labels.reshape(-1))
+    model.backward(d_logits, cache)
+    model.params.adam(lr)
+    return loss

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from numpy_common import ParamSet, cross_entropy
+from numpy_common import ParamSet, cross_entropy, train_step
 
 GELU_C = math.sqrt(2 / math.pi)
 
@@ -151,13 +151,6 @@ class GPT:
         g["pos"][...] = 0
         g["pos"][:t] = d_h.reshape(b, t, c).sum(axis=0)
 
-    def step(self, tokens, targets, lr=1e-3):
-        logits, cache = self.forward(tokens)
-        loss, d_logits = cross_entropy(logits, targets.reshape(-1))
-        self.backward(d_logits, cache)
-        self.params.adam(lr)
-        return loss
-
 
 def gpt_step():
     """The benchmark workload: batch 8 of 32 tokens (vocab 65) and their next tokens; returns the step closure."""
@@ -165,4 +158,4 @@ def gpt_step():
     rng = np.random.default_rng(1)
     stream = rng.integers(0, model.vocab, (model.batch, model.block + 1))
     tokens, targets = stream[:, :-1], stream[:, 1:].copy()
-    return lambda: float(model.step(tokens, targets))
+    return lambda: float(train_step(model, tokens, targets))
